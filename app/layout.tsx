@@ -1,0 +1,42 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+// KaTeX's stylesheet and fonts are bundled and served from this site, never a CDN.
+import "katex/dist/katex.min.css";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Descent: learn deep learning by running it", template: "%s · Descent" },
+  description: "An interactive deep-learning course: read, then run TensorFlow.js on your own GPU.",
+};
+
+export const viewport: Viewport = {
+  colorScheme: "light dark",
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#14161a" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link href="/" className="brand">
+            <span aria-hidden="true" className="brand-mark">
+              ∇
+            </span>
+            Descent
+          </Link>
+        </header>
+        <div id="main" className="site-main">
+          {children}
+        </div>
+      </body>
+    </html>
+  );
+}

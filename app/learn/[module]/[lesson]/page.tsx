@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CourseNav } from "@/components/course-nav";
+import { LessonToc } from "@/components/lesson-toc";
+import { mdxComponents } from "@/components/mdx/registry";
+import { Pager } from "@/components/pager";
+import { getCourse, getLesson } from "@/lib/content/lesson";
+
+type Params = { module: string; lesson: string };
+
+// Every lesson is prerendered at build time; any other path is a 404.
+export const dynamicParams = false;
+
+export async function generateStaticParams(): Promise<Params[]> {
+  const course = await getCourse();
+  return course.lessons.map((lesson) => ({ module: lesson.moduleSlug, lesson: lesson.slug }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { module: moduleSlug, lesson: lessonSlug } = await params;
+  const course = await getCourse();
+  const entry = course.lessons.find((l) => l.moduleSlug === moduleSlug && l.slug === lessonSlug);
+  return entry ? { title: entry.title, description: entry.summary } : {};
+}
+
+export default async function LessonPage({ params }: { params: Promise<Params> }) {
+  const { module: moduleSlug, lesson: lessonSlug } = await params;
+  const [course, lesson] = await Promise.all([getCourse(), getLesson(moduleSlug, lessonSlug)]);
+  if (!lesson) notFound();
+  const { entry, moduleEntry, Content, toc, previous, next } = lesson;
+
+  return (
+    <div className="learn-layout">
+      <a className="contents-link" href="#course-nav">
+        Course contents
+      </a>
+      <main className="lesson">
+        <article className="lesson-article">
+          <header className="lesson-header">
+            <p className="eyebrow">
+              <Link href={moduleEntry.href}>{moduleEntry.title}</Link>
+            </p>
+            <h1>{entry.title}</h1>
+            <p className="lede">{entry.summary}</p>
+            <p className="meta">About {entry.minutes} minutes</p>
+            <section className="objectives" aria-labelledby="objectives-heading">
+              <h2 id="objectives-heading">You will be able to</h2>
+              <ul>
+                {entry.objectives.map((objective) => (
+                  <li key={objective}>{objective}</li>
+                ))}
+              </ul>
+            </section>
+          </header>
+          <LessonToc toc={toc} />
+          <div className="prose">
+            <Content components={mdxComponents} />
+          </div>
+        </article>
+        <Pager previous={previous} next={next} />
+      </main>
+      <CourseNav course={course} currentHref={entry.href} />
+    </div>
+  );
+}

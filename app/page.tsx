@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { getCourse } from "@/lib/content/lesson";
+
+export default async function CoursePage() {
+  const course = await getCourse();
+  const minutes = course.lessons.reduce((sum, lesson) => sum + lesson.minutes, 0);
+  return (
+    <main className="course-page">
+      <header className="course-intro">
+        <h1>Deep learning, by running it</h1>
+        <p className="lede">
+          Learn how neural networks learn: the losses they minimise, the gradients that move them, and the
+          convolutions that let them see. Every formula is derived step by step and checked with code you can run.
+        </p>
+        <p className="meta">
+          {course.modules.length} modules · {course.lessons.length} lessons · about {Math.round(minutes / 60)} hours
+        </p>
+        {course.lessons[0] && (
+          <Link className="button" href={course.lessons[0].href}>
+            Start with {course.lessons[0].title}
+          </Link>
+        )}
+      </header>
+
+      <ol className="module-list">
+        {course.modules.map((module, index) => (
+          <li key={module.slug} className="module-card">
+            <h2>
+              <span className="module-number">Module {index + 1}</span>
+              <Link href={module.href}>{module.title}</Link>
+            </h2>
+            <p>{module.summary}</p>
+            <ol className="lesson-list">
+              {module.lessons.map((lesson) => (
+                <li key={lesson.slug}>
+                  <Link href={lesson.href}>{lesson.title}</Link>
+                  <span className="meta"> · {lesson.minutes} min</span>
+                  <p>{lesson.summary}</p>
+                </li>
+              ))}
+            </ol>
+          </li>
+        ))}
+      </ol>
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import path from "node:path";
+import { readCourse, type Course } from "@/lib/content/course";
+
+/**
+ * Every test gets a page that fails the test on any console error, uncaught
+ * exception or request to another host: the site must work offline, behind a
+ * school's firewall.
+ */
+export const test = base.extend<{ pageProblems: string[]; course: Course }>({
+  pageProblems: [
+    async ({ page, baseURL }, use) => {
+      const problems: string[] = [];
+      const origin = new URL(baseURL!).origin;
+      page.on("console", (message) => {
+        // Failed loads are reported below with their URL, which says more.
+        if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+          problems.push(`console error: ${message.text()}`);
+        }
+      });
+      page.on("response", (response) => {
+        if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+      });
+      page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+      page.on("request", (request) => {
+        const url = request.url();
+        if (!url.startsWith(origin) && !url.startsWith("data:")) problems.push(`request left the site: ${url}`);
+      });
+      await use(problems);
+      expect(problems, "the page logged errors or reached another host").toEqual([]);
+    },
+    { auto: true },
+  ],
+  course: async ({}, use) => {
+    const { course, problems } = await readCourse(path.resolve("content"));
+    expect(problems).toEqual([]);
+    await use(course);
+  },
+});
+
+export { expect };
+
+/** Fails on serious or critical axe violations, listing each with the elements involved. */
+export async function expectNoSeriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious).toEqual([]);
+}

@@ -1,0 +1,62 @@
+import { expect, expectNoSeriousAxeViolations, test } from "./fixtures";
+
+test.describe("a lesson page", () => {
+  test("shows inline and display math typeset on the server as HTML and MathML", async ({ page, course }) => {
+    await page.goto(course.lessons[0]!.href);
+    const inline = page.locator(".prose p .katex").first();
+    const display = page.locator(".prose .katex-display .katex").first();
+    await expect(inline.locator("math")).toHaveCount(1);
+    await expect(inline.locator(".katex-html")).toBeVisible();
+    await expect(display.locator('math[display="block"]')).toHaveCount(1);
+    await expect(display.locator(".katex-html")).toBeVisible();
+    // KaTeX's fonts come from this site.
+    const fontLoaded = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].some((font) => font.family.includes("KaTeX") && font.status === "loaded");
+    });
+    expect(fontLoaded).toBe(true);
+  });
+
+  test("reads without JavaScript: math, highlighted code and navigation are in the HTML", async ({ browser, course, baseURL }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+    const page = await context.newPage();
+    await page.goto(course.lessons[1]!.href);
+    await expect(page.locator(".katex math").first()).toBeAttached();
+    await expect(page.locator("pre.shiki").first()).toBeVisible();
+    await page.getByRole("link", { name: /Next/ }).click();
+    await expect(page).toHaveURL(course.lessons[2]!.href);
+    await context.close();
+  });
+
+  test("has a table of contents whose links reach their sections", async ({ page, course }) => {
+    await page.goto(course.lessons[0]!.href);
+    const toc = page.getByRole("navigation", { name: "On this page" });
+    const links = toc.getByRole("link");
+    expect(await links.count()).toBeGreaterThan(3);
+    const last = links.last();
+    const target = (await last.getAttribute("href"))!;
+    await last.click();
+    await expect(page).toHaveURL(new RegExp(`${target}$`));
+    await expect(page.locator(target)).toBeInViewport();
+  });
+
+  test("shows the frontmatter: title, summary, time and objectives", async ({ page, course }) => {
+    const lesson = course.lessons[1]!;
+    await page.goto(lesson.href);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(lesson.title);
+    await expect(page.getByText(lesson.summary)).toBeVisible();
+    await expect(page.getByText(`About ${lesson.minutes} minutes`)).toBeVisible();
+    await expect(page.getByRole("region", { name: "You will be able to" }).getByRole("listitem")).toHaveText(lesson.objectives);
+  });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    test(`every lesson has no serious accessibility violations in ${colorScheme} mode`, async ({ page, course }) => {
+      test.slow(); // axe walks every node of KaTeX's markup, which takes a few seconds a page
+      await page.emulateMedia({ colorScheme });
+      for (const lesson of course.lessons) {
+        await page.goto(lesson.href);
+        await expectNoSeriousAxeViolations(page);
+      }
+    });
+  }
+});

@@ -1,0 +1,75 @@
+import "server-only";
+import { run } from "@mdx-js/mdx";
+import type { MDXContent } from "mdx/types";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import * as runtime from "react/jsx-runtime";
+import { compileLesson, type CompiledLesson } from "./compile";
+import { courseHrefs, readCourse, type Course, type LessonEntry, type ModuleEntry } from "./course";
+import { ContentError } from "./problems";
+
+const PROJECT_ROOT = process.cwd();
+const CONTENT_DIR = path.join(PROJECT_ROOT, "content");
+
+/**
+ * The course outline. Read on each call, which is cheap (frontmatter only),
+ * so the dev server shows a new or edited lesson on the next request.
+ * Throws a ContentError listing every problem: broken content fails the
+ * build and shows on the dev server's error overlay, never as a 404.
+ */
+export async function getCourse(): Promise<Course> {
+  const { course, problems } = await readCourse(CONTENT_DIR, PROJECT_ROOT);
+  if (problems.length > 0) throw new ContentError(problems);
+  return course;
+}
+
+export type Lesson = {
+  entry: LessonEntry;
+  moduleEntry: ModuleEntry;
+  Content: MDXContent;
+  toc: CompiledLesson["toc"];
+  previous?: LessonEntry;
+  next?: LessonEntry;
+};
+
+// One compiled version per file: compiling (Shiki, KaTeX) is the slow part, and
+// a lesson's output depends only on its source and the set of pages it may link to.
+const compiled = new Map<string, { key: string; result: Promise<CompiledLesson> }>();
+
+export async function getLesson(moduleSlug: string, lessonSlug: string): Promise<Lesson | undefined> {
+  const course = await getCourse();
+  const index = course.lessons.findIndex((l) => l.moduleSlug === moduleSlug && l.slug === lessonSlug);
+  const entry = course.lessons[index];
+  const moduleEntry = course.modules.find((m) => m.slug === moduleSlug);
+  if (!entry || !moduleEntry) return undefined;
+
+  // Spelled out from "content" so the build traces only that folder into the server output.
+  const source = await readFile(path.join(process.cwd(), "content", entry.moduleSlug, path.basename(entry.file)), "utf8");
+  const knownHrefs = courseHrefs(course);
+  const key = `${[...knownHrefs].join("\n")}\n${source}`;
+  let cached = compiled.get(entry.file);
+  if (cached?.key !== key) {
+    cached = { key, result: compileOrThrow(entry.file, source, knownHrefs) };
+    compiled.set(entry.file, cached);
+  }
+  const lesson = await cached.result.catch((error: unknown) => {
+    compiled.delete(entry.file);
+    throw error;
+  });
+
+  const { default: Content } = await run(lesson.code, { ...runtime, baseUrl: import.meta.url });
+  return {
+    entry,
+    moduleEntry,
+    Content,
+    toc: lesson.toc,
+    previous: course.lessons[index - 1],
+    next: course.lessons[index + 1],
+  };
+}
+
+async function compileOrThrow(file: string, source: string, knownHrefs: ReadonlySet<string>): Promise<CompiledLesson> {
+  const { lesson, problems } = await compileLesson(file, source, knownHrefs);
+  if (!lesson) throw new ContentError(problems);
+  return lesson;
+}
