@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LessonList } from "@/components/lesson-list";
 import { getCourse } from "@/lib/content/lesson";
 
 export default async function CoursePage() {
@@ -23,22 +24,14 @@ export default async function CoursePage() {
       </header>
 
       <ol className="module-list">
-        {course.modules.map((module, index) => (
-          <li key={module.slug} className="module-card">
+        {course.modules.map((courseModule, index) => (
+          <li key={courseModule.slug} className="module-card">
             <h2>
               <span className="module-number">Module {index + 1}</span>
-              <Link href={module.href}>{module.title}</Link>
+              <Link href={courseModule.href}>{courseModule.title}</Link>
             </h2>
-            <p>{module.summary}</p>
-            <ol className="lesson-list">
-              {module.lessons.map((lesson) => (
-                <li key={lesson.slug}>
-                  <Link href={lesson.href}>{lesson.title}</Link>
-                  <span className="meta"> · {lesson.minutes} min</span>
-                  <p>{lesson.summary}</p>
-                </li>
-              ))}
-            </ol>
+            <p>{courseModule.summary}</p>
+            <LessonList lessons={courseModule.lessons} />
           </li>
         ))}
       </ol>

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { compileLesson } from "./compile";
 import { courseHrefs, readCourse } from "./course";
-import type { ContentProblem } from "./problems";
+import { sortProblems, type ContentProblem } from "./problems";
 
 /**
  * Everything `npm run content:check` verifies: the outline (modules,
@@ -17,8 +17,5 @@ export async function checkCourse(contentDir: string, projectRoot = process.cwd(
     const source = await readFile(path.join(projectRoot, lesson.file), "utf8");
     lessonProblems.push(...(await compileLesson(lesson.file, source, knownHrefs)).problems);
   }
-  const all = [...problems, ...lessonProblems].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
-  );
-  return { course, problems: all };
+  return { course, problems: sortProblems([...problems, ...lessonProblems]) };
 }

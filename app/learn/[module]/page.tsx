@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CourseNav } from "@/components/course-nav";
+import { LearnLayout } from "@/components/learn-layout";
+import { LessonList } from "@/components/lesson-list";
 import { getCourse } from "@/lib/content/lesson";
 
 type Params = { module: string };
 
-export const dynamicParams = false;
-
+// Every page is prerendered at build time. Other paths still reach the page
+// (not a blanket 404), so the dev server shows a lesson the moment its file is
+// added; the page answers 404 itself when there is no such lesson.
 export async function generateStaticParams(): Promise<Params[]> {
   const course = await getCourse();
   return course.modules.map((module) => ({ module: module.slug }));
@@ -26,29 +28,15 @@ export default async function ModulePage({ params }: { params: Promise<Params> }
   if (!moduleEntry) notFound();
 
   return (
-    <div className="learn-layout">
-      <a className="contents-link" href="#course-nav">
-        Course contents
-      </a>
-      <main className="lesson">
-        <header className="lesson-header">
-          <p className="eyebrow">
-            <Link href="/">Course</Link>
-          </p>
-          <h1>{moduleEntry.title}</h1>
-          <p className="lede">{moduleEntry.summary}</p>
-        </header>
-        <ol className="lesson-list">
-          {moduleEntry.lessons.map((lesson) => (
-            <li key={lesson.slug}>
-              <Link href={lesson.href}>{lesson.title}</Link>
-              <span className="meta"> · {lesson.minutes} min</span>
-              <p>{lesson.summary}</p>
-            </li>
-          ))}
-        </ol>
-      </main>
-      <CourseNav course={course} currentHref={moduleEntry.href} />
-    </div>
+    <LearnLayout course={course} currentHref={moduleEntry.href}>
+      <header className="lesson-header">
+        <p className="eyebrow">
+          <Link href="/">Course</Link>
+        </p>
+        <h1>{moduleEntry.title}</h1>
+        <p className="lede">{moduleEntry.summary}</p>
+      </header>
+      <LessonList lessons={moduleEntry.lessons} />
+    </LearnLayout>
   );
 }

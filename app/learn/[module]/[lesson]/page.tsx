@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CourseNav } from "@/components/course-nav";
+import { LearnLayout } from "@/components/learn-layout";
 import { LessonToc } from "@/components/lesson-toc";
 import { mdxComponents } from "@/components/mdx/registry";
 import { Pager } from "@/components/pager";
@@ -9,9 +9,9 @@ import { getCourse, getLesson } from "@/lib/content/lesson";
 
 type Params = { module: string; lesson: string };
 
-// Every lesson is prerendered at build time; any other path is a 404.
-export const dynamicParams = false;
-
+// Every page is prerendered at build time. Other paths still reach the page
+// (not a blanket 404), so the dev server shows a lesson the moment its file is
+// added; the page answers 404 itself when there is no such lesson.
 export async function generateStaticParams(): Promise<Params[]> {
   const course = await getCourse();
   return course.lessons.map((lesson) => ({ module: lesson.moduleSlug, lesson: lesson.slug }));
@@ -31,36 +31,30 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
   const { entry, moduleEntry, Content, toc, previous, next } = lesson;
 
   return (
-    <div className="learn-layout">
-      <a className="contents-link" href="#course-nav">
-        Course contents
-      </a>
-      <main className="lesson">
-        <article className="lesson-article">
-          <header className="lesson-header">
-            <p className="eyebrow">
-              <Link href={moduleEntry.href}>{moduleEntry.title}</Link>
-            </p>
-            <h1>{entry.title}</h1>
-            <p className="lede">{entry.summary}</p>
-            <p className="meta">About {entry.minutes} minutes</p>
-            <section className="objectives" aria-labelledby="objectives-heading">
-              <h2 id="objectives-heading">You will be able to</h2>
-              <ul>
-                {entry.objectives.map((objective) => (
-                  <li key={objective}>{objective}</li>
-                ))}
-              </ul>
-            </section>
-          </header>
-          <LessonToc toc={toc} />
-          <div className="prose">
-            <Content components={mdxComponents} />
-          </div>
-        </article>
-        <Pager previous={previous} next={next} />
-      </main>
-      <CourseNav course={course} currentHref={entry.href} />
-    </div>
+    <LearnLayout course={course} currentHref={entry.href}>
+      <article className="lesson-article">
+        <header className="lesson-header">
+          <p className="eyebrow">
+            <Link href={moduleEntry.href}>{moduleEntry.title}</Link>
+          </p>
+          <h1>{entry.title}</h1>
+          <p className="lede">{entry.summary}</p>
+          <p className="meta">About {entry.minutes} minutes</p>
+          <section className="objectives" aria-labelledby="objectives-heading">
+            <h2 id="objectives-heading">You will be able to</h2>
+            <ul>
+              {entry.objectives.map((objective) => (
+                <li key={objective}>{objective}</li>
+              ))}
+            </ul>
+          </section>
+        </header>
+        <LessonToc toc={toc} />
+        <div className="prose">
+          <Content components={mdxComponents} />
+        </div>
+      </article>
+      <Pager previous={previous} next={next} />
+    </LearnLayout>
   );
 }
