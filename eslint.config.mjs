@@ -10,5 +10,5 @@ export default defineConfig([
     files: ["e2e/**/*.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
-  globalIgnores([".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  globalIgnores([".next/**", "node_modules/**", "public/kernel/**", "public/monaco/**", "public/tfjs/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
 ]);

@@ -6,6 +6,22 @@ const nextConfig: NextConfig = {
   // Shiki loads its grammars and the Oniguruma WebAssembly regex engine at run
   // time; bundling it for the server breaks those loads, so Node requires it.
   serverExternalPackages: ["shiki", "@shikijs/rehype"],
+  async headers() {
+    // The kernel runs in an opaque origin (a sandboxed frame), so the files it
+    // fetches from this site (its wasm backend, datasets) must allow any
+    // origin. They are public and fetched without credentials.
+    const anyOrigin = [{ key: "Access-Control-Allow-Origin", value: "*" }];
+    return [
+      { source: "/kernel/:path*", headers: anyOrigin },
+      { source: "/tfjs/:path*", headers: anyOrigin },
+      { source: "/data/:path*", headers: anyOrigin },
+      {
+        // Even if opened directly, not in its sandboxed iframe, the kernel frame gets an opaque origin.
+        source: "/kernel/frame.html",
+        headers: [...anyOrigin, { key: "Content-Security-Policy", value: "sandbox allow-scripts" }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -11,6 +11,7 @@ import { SKIP, visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import { mdxComponentRegistry } from "@/components/mdx/registry";
+import { remarkCodeCells } from "./code-cells";
 import { CODE_LANGUAGES, remarkLessonRules } from "./lesson-rules";
 import type { ContentProblem } from "./problems";
 
@@ -20,6 +21,8 @@ export type CompiledLesson = {
   /** The lesson as the body of an async function, for `run` from @mdx-js/mdx. */
   code: string;
   toc: TocEntry[];
+  /** Runnable code cells: a lesson with none needs no notebook. */
+  cellCount: number;
 };
 
 declare module "vfile" {
@@ -87,6 +90,7 @@ export async function compileLesson(
         remarkGfm,
         remarkMath,
         [remarkLessonRules, { components: mdxComponentRegistry, knownHrefs }],
+        remarkCodeCells,
       ],
       rehypePlugins: [
         rehypeSlug,
@@ -123,7 +127,7 @@ export async function compileLesson(
     };
   });
   if (problems.length > 0) return { lesson: undefined, problems };
-  return { lesson: { code, toc: vfile.data.toc ?? [] }, problems: [] };
+  return { lesson: { code, toc: vfile.data.toc ?? [], cellCount: vfile.data.cellCount ?? 0 }, problems: [] };
 }
 
 /**

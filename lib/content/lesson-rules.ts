@@ -2,6 +2,7 @@ import { closest, distance } from "fastest-levenshtein";
 import type { Root } from "mdast";
 import type { Node } from "unist";
 import { visit } from "unist-util-visit";
+import { parseCellMeta } from "./code-cells";
 import type { VFile } from "vfile";
 import type { z } from "zod";
 
@@ -36,7 +37,10 @@ type LessonNode = Node & {
   lang?: string | null;
   depth?: number;
   url?: string;
+  meta?: string | null;
 };
+
+const RUNNABLE_LANGUAGES = new Set(["ts", "typescript", "js", "javascript"]);
 
 /**
  * A remark plugin that reports what an author must fix before a lesson is
@@ -68,11 +72,19 @@ export function remarkLessonRules(options: LessonRulesOptions) {
         case "mdxJsxTextElement":
           checkComponent(node, options.components, names, report);
           break;
-        case "code":
+        case "code": {
           if (node.lang && !(node.lang in CODE_LANGUAGES)) {
             report(node, `unknown code language \`${node.lang}\``, `Use one of: ${Object.keys(CODE_LANGUAGES).join(", ")}.`);
           }
+          const { cell, problems } = parseCellMeta(node.meta);
+          if (cell && !RUNNABLE_LANGUAGES.has(node.lang ?? "")) {
+            report(node, `a runnable cell must be TypeScript or JavaScript, not \`${node.lang ?? "plain text"}\``, "Write the fence as ```ts run (or ```js run).");
+          }
+          for (const word of problems) {
+            report(node, `unknown cell option \`${word}\``, "A runnable cell takes `id=<lower-case-name>` and `timeout=<seconds, 1 to 3600>`, e.g. ```ts run id=train timeout=300.");
+          }
           break;
+        }
         case "heading":
           if (node.depth === 1) {
             report(node, "a `#` heading would be a second page title", "The frontmatter `title` is the page's title; start sections at `##`.");

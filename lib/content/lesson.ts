@@ -28,6 +28,7 @@ export type Lesson = {
   moduleEntry: ModuleEntry;
   Content: MDXContent;
   toc: CompiledLesson["toc"];
+  cellCount: number;
   previous?: LessonEntry;
   next?: LessonEntry;
 };
@@ -63,6 +64,7 @@ export async function getLesson(moduleSlug: string, lessonSlug: string): Promise
     moduleEntry,
     Content,
     toc: lesson.toc,
+    cellCount: lesson.cellCount,
     previous: course.lessons[index - 1],
     next: course.lessons[index + 1],
   };

@@ -5,6 +5,8 @@ import { LearnLayout } from "@/components/learn-layout";
 import { LessonToc } from "@/components/lesson-toc";
 import { mdxComponents } from "@/components/mdx/registry";
 import { Pager } from "@/components/pager";
+import { CodeCell } from "@/lib/notebook/code-cell";
+import { Notebook } from "@/lib/notebook/notebook";
 import { getCourse, getLesson } from "@/lib/content/lesson";
 
 type Params = { module: string; lesson: string };
@@ -28,7 +30,8 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
   const { module: moduleSlug, lesson: lessonSlug } = await params;
   const [course, lesson] = await Promise.all([getCourse(), getLesson(moduleSlug, lessonSlug)]);
   if (!lesson) notFound();
-  const { entry, moduleEntry, Content, toc, previous, next } = lesson;
+  const { entry, moduleEntry, Content, toc, cellCount, previous, next } = lesson;
+  const content = <Content components={{ ...mdxComponents, CodeCell }} />;
 
   return (
     <LearnLayout course={course} currentHref={entry.href}>
@@ -50,9 +53,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
           </section>
         </header>
         <LessonToc toc={toc} />
-        <div className="prose">
-          <Content components={mdxComponents} />
-        </div>
+        <div className="prose">{cellCount > 0 ? <Notebook lessonId={`${moduleEntry.slug}/${entry.slug}`}>{content}</Notebook> : content}</div>
       </article>
       <Pager previous={previous} next={next} />
     </LearnLayout>

@@ -1,0 +1,142 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+const LESSON = "/learn/gradient-descent/the-update-rule";
+
+/** Replaces a cell's code through the editor, as a learner would (select all, then type). */
+async function setCellCode(page: Page, cell: Locator, code: string) {
+  await cell.locator(".cell-code").click();
+  // Monaco marks itself .focused (its input may be a textarea or an EditContext element).
+  await expect(cell.locator(".monaco-editor")).toHaveClass(/\bfocused\b/, { timeout: 20_000 });
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(code);
+}
+
+const cell = (page: Page, n: number) => page.locator(".cell").nth(n);
+const runCell = (page: Page, n: number) => cell(page, n).getByRole("button", { name: /^Run cell/ }).click();
+const outputs = (page: Page, n: number) => cell(page, n).locator(".cell-outputs");
+
+test.describe("the notebook", () => {
+  test.describe.configure({ timeout: 90_000 });
+  // One browser is enough here: these journeys exercise the kernel, not the layout.
+  test.skip(({ isMobile }) => isMobile, "kernel journeys run on the desktop project");
+
+  test("shows code at once and loads no editor or TensorFlow.js until a cell is used", async ({ page }) => {
+    const scripts: string[] = [];
+    page.on("request", (request) => scripts.push(request.url()));
+    await page.goto(LESSON);
+    await expect(cell(page, 0).locator("pre.shiki")).toBeVisible();
+    await expect(page.locator(".kernel-status")).toHaveText("Kernel starts when you run a cell");
+    expect(scripts.filter((url) => /monaco|kernel\/worker|tfjs/.test(url))).toEqual([]);
+  });
+
+  test("runs cells in one shared scope, on a GPU backend, with counters", async ({ page }) => {
+    await page.goto(LESSON);
+    await runCell(page, 0);
+    await expect(outputs(page, 0)).toContainText("-9.333", { timeout: 60_000 });
+    await runCell(page, 1); // uses x and y defined by the first cell
+    await expect(outputs(page, 1)).toContainText(/1\.99999/);
+    await expect(cell(page, 0).getByTestId("count")).toHaveText("[1]");
+    await expect(cell(page, 1).getByTestId("count")).toHaveText("[2]");
+    await expect(page.getByTestId("backend")).toHaveValue("webgl");
+    await expect(page.getByTestId("memory")).toContainText("tensors");
+
+    // Re-running an earlier cell marks the later one stale.
+    await runCell(page, 0);
+    await expect(cell(page, 1)).toHaveAttribute("data-state", "stale");
+  });
+
+  test("runs TypeScript, shows a value, and points at the line of an error", async ({ page }) => {
+    await page.goto(LESSON);
+    await setCellCode(page, cell(page, 0), "interface Pair { a: number; b: number }\nconst pair: Pair = { a: 40, b: 2 };\npair.a + pair.b");
+    await page.keyboard.press("Shift+Enter");
+    await expect(outputs(page, 0)).toHaveText("42", { timeout: 60_000 });
+    await expect(cell(page, 0).getByTestId("count")).toHaveText("[1]");
+
+    await setCellCode(page, cell(page, 0), "const fine = 1;\nconst broken: any = null;\nbroken.oops;");
+    await page.keyboard.press("Shift+Enter");
+    const error = outputs(page, 0).getByRole("alert");
+    await expect(error).toContainText("TypeError on line 3");
+    await expect(error).toContainText("oops");
+    await expect(cell(page, 0).locator(".monaco-editor .squiggly-error")).toHaveCount(1);
+  });
+
+  test("learner code cannot reach the page, its cookies or its storage, and its requests carry no cookie", async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: "session", value: "secret", url: baseURL!, sameSite: "Lax" }]);
+    await page.goto(LESSON);
+    await page.evaluate(() => localStorage.setItem("descent:probe", "private"));
+    const probe = [
+      "const reach = (f: () => unknown) => { try { return String(f()); } catch (e) { return 'blocked'; } };",
+      "const response = await fetch('/data/mnist/labels.bin');",
+      "[reach(() => document.cookie), reach(() => (parent as any).document.title), reach(() => localStorage.getItem('descent:probe')),",
+      " reach(() => indexedDB.open('x') && 'opened'), self.origin, response.status].join(' | ')",
+    ].join("\n");
+    await setCellCode(page, cell(page, 0), probe);
+    const labels = page.waitForRequest((request) => request.url().endsWith("/labels.bin"));
+    await page.keyboard.press("Shift+Enter");
+    await expect(outputs(page, 0)).toContainText("blocked | blocked | blocked", { timeout: 60_000 });
+    await expect(outputs(page, 0)).toContainText("| null | 200");
+    // The request reaches the site as a cross-site request from an opaque origin, without the cookie.
+    const headers = await (await labels).allHeaders();
+    expect(headers.cookie).toBeUndefined();
+    expect(headers.origin).toBe("null");
+    expect(headers["sec-fetch-site"]).toBe("cross-site");
+  });
+
+  test("Stop ends an infinite loop at once, keeps the page responsive, and restarts the kernel", async ({ page }) => {
+    await page.goto(LESSON);
+    await setCellCode(page, cell(page, 0), "let spins = 0;\nwhile (true) { spins++; }");
+    await page.keyboard.press("Shift+Enter");
+    await expect(cell(page, 0)).toHaveAttribute("data-state", "running", { timeout: 60_000 });
+    // The page's own thread is free while the kernel spins.
+    expect(await page.evaluate(() => 6 * 7)).toBe(42);
+    // Time the app itself, from the click on Stop to the verdict on screen, not Playwright's own overhead.
+    const latency = page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const stop = [...document.querySelectorAll("button")].find((b) => b.textContent === "Stop")!;
+          stop.addEventListener("click", () => {
+            const clickedAt = performance.now();
+            const cell = document.querySelector(".cell")!;
+            const check = () => cell.textContent?.includes("Stopped") && resolve(performance.now() - clickedAt);
+            new MutationObserver(check).observe(cell, { childList: true, subtree: true, characterData: true });
+          });
+        }),
+    );
+    await page.getByRole("button", { name: "Stop" }).click();
+    await expect(outputs(page, 0)).toContainText("Stopped");
+    expect(await latency).toBeLessThan(2_000);
+    await expect(page.locator(".kernel-notice")).toContainText("variables from earlier cells are gone");
+    await expect(page.locator(".kernel-status")).toHaveText("Ready", { timeout: 60_000 });
+    await runCell(page, 1);
+    await expect(outputs(page, 1).getByRole("alert")).toContainText("x is not defined");
+  });
+
+  test("a training cell draws a live chart and a progress bar", async ({ page }) => {
+    await page.goto(LESSON);
+    const training = page.locator('.cell[data-cell-id="fit-line"]');
+    await training.getByRole("button", { name: /^Run cell/ }).click();
+    const chart = training.locator(".output-chart");
+    await expect(chart).toBeVisible({ timeout: 60_000 });
+    await expect(training.locator(".output-progress progress")).toBeVisible();
+    await expect(chart.locator("canvas")).toBeVisible();
+    await expect(chart).toHaveAttribute("data-points", "40", { timeout: 60_000 });
+    // Mini-batch SGD ends near the true slope, not exactly on it: shuffling differs run to run.
+    const learnedW = Number(await training.locator(".output-table tbody tr").first().locator("td").nth(1).textContent());
+    expect(Math.abs(learnedW - 2)).toBeLessThan(0.15);
+  });
+
+  test("reloading restores an edited cell without running anything", async ({ page }) => {
+    await page.goto(LESSON);
+    await setCellCode(page, cell(page, 0), "const edited = 'kept across reloads';\nedited");
+    await page.waitForTimeout(600); // edits are saved shortly after typing stops
+    await page.reload();
+    await expect(cell(page, 0).locator(".cell-static")).toContainText("kept across reloads");
+    await expect(cell(page, 0).locator(".cell-outputs")).toHaveCount(0);
+    await expect(cell(page, 0).getByTestId("count")).toHaveText("[ ]");
+    await expect(page.locator(".kernel-status")).toHaveText("Kernel starts when you run a cell");
+    await cell(page, 0).getByRole("button", { name: "Reset to the author's code" }).click();
+    await expect(cell(page, 0).locator("pre.shiki")).toContainText("tf.tensor1d([1, 2, 3])");
+  });
+});

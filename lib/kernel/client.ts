@@ -1,0 +1,183 @@
+/**
+ * The page's side of the kernel: starts the sandboxed kernel frame, sends it
+ * cells to run one at a time, and stops it by removing the frame, which ends
+ * its worker however busy that worker is.
+ *
+ * TRUST BOUNDARY: messages from the kernel are untrusted data (see protocol.ts).
+ */
+import type { Backend, Calibration, CellOutput, KernelEvent, KernelRequest, MemoryInfo } from "./protocol";
+
+export type KernelState =
+  | { status: "off" }
+  | { status: "starting" }
+  | { status: "idle"; backend: Backend; available: Backend[] }
+  | { status: "busy"; backend: Backend; available: Backend[]; cellId: string }
+  | { status: "dead"; reason: string };
+
+export type RunResult = { ok: boolean } | { ok: false; stopped: string };
+
+type PendingRun = {
+  runId: number;
+  cellId: string;
+  code: string;
+  timeoutMs: number;
+  onOutput: (output: CellOutput) => void;
+  resolve: (result: RunResult) => void;
+};
+
+/** How long the kernel may take to load TensorFlow.js and pick a backend before we call it failed. */
+const START_TIMEOUT_MS = 60_000;
+
+export class KernelClient {
+  private state: KernelState = { status: "off" };
+  private memoryInfo: MemoryInfo = { numTensors: 0, numBytes: 0 };
+  private listeners = new Set<() => void>();
+  private frame?: HTMLIFrameElement;
+  private port?: MessagePort;
+  private queue: PendingRun[] = [];
+  private running?: PendingRun & { timer: ReturnType<typeof setTimeout> };
+  private nextRunId = 1;
+  private startTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly options: {
+      /** The kernel frame's URL on this site. */
+      frameUrl: string;
+      /** Which backend to ask for, and whether to calibrate, on each start. */
+      backendPreference: () => { backend?: Backend; calibrate: boolean };
+      onCalibrated?: (calibration: Calibration) => void;
+    },
+  ) {}
+
+  getState = (): KernelState => this.state;
+  getMemory = (): MemoryInfo => this.memoryInfo;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Starts the kernel if it is not running; cheap to call on every focus. */
+  ensureStarted(): void {
+    if (this.state.status === "off" || this.state.status === "dead") this.start();
+  }
+
+  /** Queues a cell; resolves when it has run, failed, or was stopped. */
+  run(cellId: string, code: string, timeoutMs: number, onOutput: (output: CellOutput) => void): Promise<RunResult> {
+    this.ensureStarted();
+    return new Promise((resolve) => {
+      this.queue.push({ runId: this.nextRunId++, cellId, code, timeoutMs, onOutput, resolve });
+      this.pump();
+    });
+  }
+
+  /** Ends the kernel at once (its variables are lost) and starts a fresh one. */
+  restart(reason: string): void {
+    this.teardown(reason);
+    this.start();
+  }
+
+  dispose(): void {
+    this.teardown("The page was closed.");
+    this.setState({ status: "off" });
+  }
+
+  private start() {
+    this.setState({ status: "starting" });
+    const frame = document.createElement("iframe");
+    // allow-scripts only: never allow-same-origin, which would hand learner code the site's cookies and storage.
+    frame.setAttribute("sandbox", "allow-scripts");
+    frame.setAttribute("aria-hidden", "true");
+    frame.tabIndex = -1;
+    frame.title = "Notebook kernel";
+    frame.className = "kernel-frame";
+    frame.src = this.options.frameUrl;
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    this.port.onmessage = (event: MessageEvent<KernelEvent>) => this.receive(event.data);
+    frame.addEventListener("load", () => {
+      // The frame's origin is opaque ("null"), so "*" is the only target origin that reaches it.
+      frame.contentWindow?.postMessage({ type: "connect" }, "*", [channel.port2]);
+      const { backend, calibrate } = this.options.backendPreference();
+      this.send({ type: "init", assetBase: window.location.origin, backend, calibrate });
+    });
+    this.startTimer = setTimeout(() => this.fail("The kernel did not start within a minute."), START_TIMEOUT_MS);
+    document.body.append(frame);
+    this.frame = frame;
+  }
+
+  private teardown(reason: string) {
+    clearTimeout(this.startTimer);
+    if (this.running) {
+      clearTimeout(this.running.timer);
+      this.running.resolve({ ok: false, stopped: reason });
+      this.running = undefined;
+    }
+    for (const pending of this.queue.splice(0)) pending.resolve({ ok: false, stopped: reason });
+    this.port?.close();
+    this.frame?.remove(); // ends the frame's worker, mid-loop or not
+    this.port = undefined;
+    this.frame = undefined;
+    this.memoryInfo = { numTensors: 0, numBytes: 0 };
+  }
+
+  private fail(reason: string) {
+    this.teardown(reason);
+    this.setState({ status: "dead", reason });
+  }
+
+  private send(request: KernelRequest) {
+    this.port?.postMessage(request);
+  }
+
+  private pump() {
+    if (this.running || this.state.status !== "idle") return;
+    const next = this.queue.shift();
+    if (!next) return;
+    const timer = setTimeout(
+      () => this.restart(`The cell ran for more than ${Math.round(next.timeoutMs / 1000)} s, its time limit, and was stopped.`),
+      next.timeoutMs,
+    );
+    this.running = { ...next, timer };
+    this.setState({ ...this.state, status: "busy", cellId: next.cellId });
+    this.send({ type: "run", runId: next.runId, cellId: next.cellId, code: next.code });
+  }
+
+  private receive(event: KernelEvent) {
+    switch (event.type) {
+      case "ready":
+        clearTimeout(this.startTimer);
+        if (event.calibration) this.options.onCalibrated?.(event.calibration);
+        this.setState({ status: "idle", backend: event.backend, available: event.available });
+        this.pump();
+        break;
+      case "output":
+        if (this.running?.runId === event.runId) this.running.onOutput(event.output);
+        break;
+      case "done": {
+        const finished = this.running;
+        if (finished?.runId !== event.runId) break;
+        clearTimeout(finished.timer);
+        this.running = undefined;
+        this.memoryInfo = event.memory;
+        if (this.state.status === "busy") this.setState({ status: "idle", backend: this.state.backend, available: this.state.available });
+        finished.resolve({ ok: event.ok });
+        this.pump();
+        break;
+      }
+      case "memory":
+        this.memoryInfo = event.memory;
+        this.emit();
+        break;
+    }
+  }
+
+  private setState(state: KernelState) {
+    this.state = state;
+    this.emit();
+  }
+
+  private emit() {
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The `data` helpers: small seeded synthetic datasets for the regression and
+ * classification lessons (the same seed gives the same data on every device
+ * and backend: tfjs draws seeded random numbers in JavaScript, not on the
+ * GPU), and real MNIST digits prepared by scripts/prepare-assets.ts.
+ */
+import type * as tfType from "@tensorflow/tfjs";
+
+export const MNIST_IMAGE_SIZE = 28;
+export const MNIST_TEST_COUNT = 2000;
+
+export function createData(tf: typeof tfType, assetBase: string) {
+  /** y = slope·x + intercept + Gaussian noise, with x uniform in [0, 1). */
+  function linear({ n = 100, slope = 2, intercept = 1, noise = 0.1, seed = 42 } = {}) {
+    return tf.tidy(() => {
+      const x = tf.randomUniform([n, 1], 0, 1, "float32", seed) as tfType.Tensor2D;
+      const y = x.mul(slope).add(intercept).add(tf.randomNormal([n, 1], 0, noise, "float32", seed + 1)) as tfType.Tensor2D;
+      return { x, y };
+    });
+  }
+
+  /** Two Gaussian blobs in 2-D with unit spread, centred `separation` apart; labels 0 and 1, n of each. */
+  function twoClasses({ n = 100, separation = 2, seed = 7 } = {}) {
+    return tf.tidy(() => {
+      const labels = tf.tensor2d(Array.from({ length: 2 * n }, (_, i) => i % 2), [2 * n, 1]);
+      const centres = labels.sub(0.5).mul(separation).tile([1, 2]);
+      const x = tf.randomNormal([2 * n, 2], 0, 1, "float32", seed).add(centres) as tfType.Tensor2D;
+      return { x, y: labels };
+    });
+  }
+
+  /** Real MNIST digits: 10,000 from the `mnist` package, shuffled once, the last 2,000 held out for testing. */
+  async function mnist() {
+    const [images, labels] = await Promise.all(
+      ["images.bin", "labels.bin"].map(async (name) => {
+        const response = await fetch(`${assetBase}/data/mnist/${name}`);
+        if (!response.ok) throw new Error(`Could not load MNIST (${name}: HTTP ${response.status}). Run \`npm run assets\`.`);
+        return new Uint8Array(await response.arrayBuffer());
+      }),
+    );
+    const count = labels!.length;
+    const pixels = MNIST_IMAGE_SIZE * MNIST_IMAGE_SIZE;
+    const split = (from: number, to: number) =>
+      tf.tidy(() => ({
+        images: tf.tensor4d(images!.subarray(from * pixels, to * pixels), [to - from, MNIST_IMAGE_SIZE, MNIST_IMAGE_SIZE, 1], "int32").toFloat().div(255) as tfType.Tensor4D,
+        labels: tf.tensor1d(labels!.subarray(from, to), "int32"),
+      }));
+    return { train: split(0, count - MNIST_TEST_COUNT), test: split(count - MNIST_TEST_COUNT, count) };
+  }
+
+  return { linear, twoClasses, mnist };
+}

@@ -1,0 +1,105 @@
+/**
+ * The `display` helpers learner code calls inside the kernel. Each turns its
+ * arguments into plain data (numbers, strings, pixels) and posts it to the
+ * page, which draws it; nothing here touches the DOM.
+ */
+import type * as tfType from "@tensorflow/tfjs";
+import type { CellOutput } from "./protocol";
+
+type Post = (output: CellOutput, transfer?: Transferable[]) => void;
+
+export type ChartHandle = { push(values: Record<string, number | undefined>, x?: number): void };
+export type ProgressHandle = { update(value: number, label?: string): void; done(): void };
+
+let nextId = 0;
+const newId = (prefix: string) => `${prefix}-${++nextId}`;
+
+export function createDisplay(tf: typeof tfType, post: Post) {
+  function chart(options: { title?: string; x?: string; series: string[] }): ChartHandle {
+    const id = newId("chart");
+    let count = 0;
+    post({ kind: "chart", chart: { id, title: options.title, xLabel: options.x ?? "step", series: [...options.series] } });
+    return {
+      push(values, x) {
+        count += 1;
+        const y = options.series.map((name) => {
+          const v = values[name];
+          return typeof v === "number" && Number.isFinite(v) ? v : null;
+        });
+        post({ kind: "chart-points", id, points: [{ x: x ?? count, y }] });
+      },
+    };
+  }
+
+  function progress(options: { max: number; label?: string }): ProgressHandle {
+    const id = newId("progress");
+    let last = -1;
+    const send = (value: number, label?: string) => post({ kind: "progress", id, value, max: options.max, label: label ?? options.label });
+    send(0);
+    return {
+      update(value, label) {
+        // Only whole-percent changes are sent, so a tight training loop cannot flood the page.
+        const percent = Math.floor((100 * value) / options.max);
+        if (percent !== last || label) {
+          last = percent;
+          send(value, label);
+        }
+      },
+      done() {
+        send(options.max);
+      },
+    };
+  }
+
+  /** Draws a tensor as an image: [h, w] or [h, w, 1|3|4]; floats in [0, 1] unless `normalize` rescales min..max. */
+  async function image(tensor: tfType.Tensor, options: { label?: string; scale?: number; normalize?: boolean } = {}) {
+    const prepared = tf.tidy(() => {
+      let t = tensor;
+      if (t.rank === 4 && t.shape[0] === 1) t = t.squeeze([0]);
+      if (t.rank !== 2 && t.rank !== 3) throw new Error(`display.image needs a tensor of shape [height, width] or [height, width, channels]; got [${tensor.shape.join(", ")}].`);
+      if (options.normalize) {
+        const min = t.min();
+        const range = t.max().sub(min);
+        t = t.sub(min).div(range.add(1e-12));
+      }
+      return t.dtype === "int32" ? t.clipByValue(0, 255) : t.toFloat().clipByValue(0, 1);
+    }) as tfType.Tensor2D | tfType.Tensor3D;
+    const pixels = await tf.browser.toPixels(prepared);
+    const [height, width] = prepared.shape;
+    prepared.dispose();
+    const scale = options.scale ?? Math.max(1, Math.floor(140 / Math.max(width, height)));
+    post({ kind: "image", width, height, pixels, label: options.label, scale }, [pixels.buffer]);
+  }
+
+  function table(rows: Array<Record<string, unknown>> | unknown[][], columns?: string[]) {
+    const first = rows[0];
+    const cols = columns ?? (Array.isArray(first) ? first.map((_, i) => String(i)) : Object.keys(first ?? {}));
+    const cells = rows.slice(0, 500).map((row) =>
+      Array.isArray(row) ? row.map((v) => String(v)) : cols.map((c) => String((row as Record<string, unknown>)[c] ?? "")),
+    );
+    post({ kind: "table", columns: cols, rows: cells });
+  }
+
+  /**
+   * Callbacks for model.fit that chart every logged metric per epoch and show
+   * a progress bar, e.g. `await model.fit(xs, ys, { epochs: 10, callbacks: display.fitCallbacks({ epochs: 10 }) })`.
+   */
+  function fitCallbacks(options: { epochs: number; title?: string }) {
+    let lossChart: ChartHandle | undefined;
+    let series: string[] = [];
+    const bar = progress({ max: options.epochs, label: "Training" });
+    return {
+      onEpochEnd: async (epoch: number, logs?: Record<string, number>) => {
+        if (!lossChart) {
+          series = Object.keys(logs ?? {});
+          lossChart = chart({ title: options.title ?? "Training", x: "epoch", series });
+        }
+        lossChart.push(logs ?? {}, epoch + 1);
+        bar.update(epoch + 1, `Epoch ${epoch + 1} of ${options.epochs}`);
+      },
+      onTrainEnd: async () => bar.done(),
+    };
+  }
+
+  return { chart, progress, image, table, fitCallbacks };
+}

@@ -1,0 +1,166 @@
+/**
+ * The notebook kernel: a Web Worker, created by the sandboxed kernel frame,
+ * that runs learner code with TensorFlow.js.
+ *
+ * TRUST BOUNDARY: everything here runs next to learner code, in an opaque
+ * origin (the frame is sandbox="allow-scripts" without allow-same-origin), so
+ * it cannot read the site's cookies, storage or page. It talks to the page
+ * only through the MessagePort the page handed over.
+ */
+import * as tf from "@tensorflow/tfjs";
+import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import "@tensorflow/tfjs-backend-webgpu";
+import { createData } from "./datasets";
+import { createDisplay } from "./display";
+import { describeValue, formatForLog } from "./format-value";
+import { CellSyntaxError, locateInStack, prepareCell } from "./prepare-cell";
+import type { Backend, Calibration, CellOutput, KernelEvent, KernelRequest, LogLevel, MemoryInfo } from "./protocol";
+
+// The worker global: learner code sees `tf`, `display` and `data` on it.
+const scope = self as unknown as Record<string, unknown> & { addEventListener: typeof addEventListener };
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (body: string) => () => Promise<unknown>;
+
+let port: MessagePort | undefined;
+/** The run whose output console.log and display calls belong to (async callbacks may outlive their cell). */
+let currentRunId = 0;
+
+function send(event: KernelEvent, transfer: Transferable[] = []) {
+  port?.postMessage(event, transfer);
+}
+function emit(output: CellOutput, transfer: Transferable[] = []) {
+  send({ type: "output", runId: currentRunId, output }, transfer);
+}
+function memory(): MemoryInfo {
+  const { numTensors, numBytes } = tf.memory();
+  return { numTensors, numBytes };
+}
+
+// Console output goes to the cell, and still to the devtools console.
+for (const level of ["log", "info", "warn", "error"] as const satisfies readonly LogLevel[]) {
+  const original = console[level].bind(console);
+  console[level] = (...args: unknown[]) => {
+    original(...args);
+    emit({ kind: "log", level, text: args.map(formatForLog).join(" ") });
+  };
+}
+
+scope.tf = tf;
+scope.display = createDisplay(tf, emit);
+
+/** The backends this browser can start, in the order we prefer them when nothing was measured. */
+async function availableBackends(): Promise<Backend[]> {
+  const available: Backend[] = [];
+  for (const backend of ["webgl", "webgpu", "wasm", "cpu"] as const) {
+    try {
+      if (await tf.setBackend(backend)) available.push(backend);
+    } catch {
+      // Not supported here (no WebGPU adapter, no WebGL context): skip it.
+    }
+  }
+  return available;
+}
+
+/**
+ * Times a few training-like steps (a conv layer's forward and backward pass)
+ * on each GPU backend and returns the fastest. Which one wins depends on the
+ * device, so the page caches the result per browser.
+ */
+async function calibrate(candidates: Backend[]): Promise<Calibration | undefined> {
+  const gpus = candidates.filter((b) => b === "webgl" || b === "webgpu");
+  if (gpus.length === 0) return undefined;
+  const millisecondsPerStep: Partial<Record<Backend, number>> = {};
+  for (const backend of gpus) {
+    await tf.setBackend(backend);
+    await tf.ready();
+    const x = tf.randomNormal([16, 28, 28, 1]);
+    const filter = tf.variable(tf.randomNormal([3, 3, 1, 16]));
+    const step = () => tf.tidy(() => tf.grad((f: tf.Tensor) => tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, 1, "same").square().mean())(filter));
+    await step().data(); // warm-up: shader compilation is not what we are timing
+    const steps = 5;
+    const start = performance.now();
+    for (let i = 0; i < steps; i++) await step().data();
+    millisecondsPerStep[backend] = (performance.now() - start) / steps;
+    tf.dispose([x, filter]);
+  }
+  const fastest = gpus.reduce((a, b) => ((millisecondsPerStep[a] ?? Infinity) <= (millisecondsPerStep[b] ?? Infinity) ? a : b));
+  return { backend: fastest, millisecondsPerStep };
+}
+
+async function init(request: Extract<KernelRequest, { type: "init" }>) {
+  setWasmPaths(`${request.assetBase}/tfjs/`);
+  // A worker started from a blob has no base URL for "/api/…"; resolve site paths against the site.
+  // Such requests still carry no cookies: they come from an opaque origin.
+  const fetchFromWorker = fetch.bind(self);
+  scope.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
+    fetchFromWorker(typeof input === "string" && input.startsWith("/") ? request.assetBase + input : input, init);
+  scope.data = createData(tf, request.assetBase);
+  const available = await availableBackends();
+  let calibration: Calibration | undefined;
+  let backend = request.backend && available.includes(request.backend) ? request.backend : undefined;
+  if (!backend && request.calibrate) {
+    calibration = await calibrate(available);
+    backend = calibration?.backend;
+  }
+  backend ??= available[0] ?? "cpu";
+  await tf.setBackend(backend);
+  await tf.ready();
+  send({ type: "ready", backend: tf.getBackend() as Backend, available, calibration });
+}
+
+/** Tensors each cell left behind on its last run, to spot a cell that leaks on every run. */
+const tensorGrowth = new Map<string, number>();
+
+async function run(request: Extract<KernelRequest, { type: "run" }>) {
+  currentRunId = request.runId;
+  const fileName = `${request.cellId}.js`;
+  const before = tf.memory().numTensors;
+  let ok = true;
+  try {
+    const body = prepareCell(request.code, fileName);
+    const value = await new AsyncFunction(body).call(undefined);
+    if (value !== undefined) emit(describeValue(value));
+  } catch (error) {
+    ok = false;
+    emit(describeError(error, fileName));
+  }
+  const grew = tf.memory().numTensors - before;
+  if (grew > 0 && (tensorGrowth.get(request.cellId) ?? 0) > 0) {
+    emit({
+      kind: "log",
+      level: "warn",
+      text: `This cell left ${grew} more tensors in memory again. Tensors are not garbage-collected: wrap temporary work in tf.tidy(() => …), or call .dispose() on tensors you no longer need.`,
+    });
+  }
+  tensorGrowth.set(request.cellId, grew);
+  send({ type: "done", runId: request.runId, ok, memory: memory() });
+}
+
+function describeError(error: unknown, fileName: string): CellOutput {
+  if (error instanceof CellSyntaxError) {
+    return { kind: "error", name: "SyntaxError", message: error.message, line: error.line, column: error.column };
+  }
+  const e = error instanceof Error ? error : new Error(formatForLog(error));
+  const place = locateInStack(e.stack, fileName);
+  return { kind: "error", name: e.name, message: e.message, line: place?.line, column: place?.column };
+}
+
+// Requests are handled one at a time, in order: a cell runs only after the one before it finished.
+let queue = Promise.resolve();
+function handle(request: KernelRequest) {
+  queue = queue.then(() => (request.type === "init" ? init(request) : run(request))).catch((error: unknown) => {
+    emit({ kind: "error", name: "KernelError", message: formatForLog(error instanceof Error ? error.message : error) });
+  });
+}
+
+scope.addEventListener("message", (event: MessageEvent) => {
+  const connectPort = event.ports[0];
+  if (event.data?.type === "connect" && connectPort && !port) {
+    port = connectPort;
+    port.onmessage = (message: MessageEvent<KernelRequest>) => handle(message.data);
+  }
+});
+
+// Between runs, report memory now and then so the readout follows async work (e.g. a training loop still running).
+setInterval(() => {
+  if (port) send({ type: "memory", memory: memory() });
+}, 2000);

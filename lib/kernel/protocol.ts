@@ -1,0 +1,52 @@
+/**
+ * The one message protocol between the lesson page and the kernel worker.
+ *
+ * TRUST BOUNDARY: the worker runs learner code, which may be hostile and can
+ * post any message it likes on this channel. The page treats every message
+ * from the kernel as untrusted data: text is rendered as text, images as
+ * pixels on a canvas, charts as numbers; nothing is ever parsed as HTML or run.
+ */
+
+export type Backend = "webgpu" | "webgl" | "wasm" | "cpu";
+export const BACKENDS: readonly Backend[] = ["webgpu", "webgl", "wasm", "cpu"];
+
+/** Page → kernel. */
+export type KernelRequest =
+  | {
+      type: "init";
+      /** The site's origin, for fetching the wasm backend's files and datasets. */
+      assetBase: string;
+      /** A backend the learner chose, or a calibrated one; otherwise the kernel picks. */
+      backend?: Backend;
+      /** Measure the GPU backends and use the fastest (then cached by the page). */
+      calibrate: boolean;
+    }
+  | { type: "run"; runId: number; cellId: string; code: string };
+
+/** Kernel → page. */
+export type KernelEvent =
+  | { type: "ready"; backend: Backend; available: Backend[]; calibration?: Calibration }
+  | { type: "output"; runId: number; output: CellOutput }
+  | { type: "done"; runId: number; ok: boolean; memory: MemoryInfo }
+  | { type: "memory"; memory: MemoryInfo };
+
+export type Calibration = { backend: Backend; millisecondsPerStep: Partial<Record<Backend, number>> };
+
+export type MemoryInfo = { numTensors: number; numBytes: number };
+
+export type LogLevel = "log" | "info" | "warn" | "error";
+
+export type ChartSpec = { id: string; title?: string; xLabel: string; series: string[] };
+
+/** One piece of a cell's output, in the order it was produced. */
+export type CellOutput =
+  | { kind: "log"; level: LogLevel; text: string }
+  | { kind: "value"; text: string }
+  | { kind: "tensor"; shape: number[]; dtype: string; text: string }
+  | { kind: "error"; name: string; message: string; line?: number; column?: number }
+  | { kind: "chart"; chart: ChartSpec }
+  /** New points for a chart already shown: one x value and one y value per series (null for a gap). */
+  | { kind: "chart-points"; id: string; points: Array<{ x: number; y: Array<number | null> }> }
+  | { kind: "image"; width: number; height: number; pixels: Uint8ClampedArray; label?: string; scale: number }
+  | { kind: "table"; columns: string[]; rows: string[][] }
+  | { kind: "progress"; id: string; value: number; max: number; label?: string };

@@ -1,0 +1,111 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useEffect, useRef } from "react";
+import type { CellOutput } from "@/lib/kernel/protocol";
+import type { ShownOutput } from "./outputs";
+
+// uPlot loads only when a cell first draws a chart.
+const LiveChart = dynamic(() => import("./live-chart").then((m) => m.LiveChart), { ssr: false });
+
+/**
+ * A cell's outputs. Everything comes from learner code in the kernel, so it
+ * is shown as text, numbers and pixels only: React escapes all text, and
+ * nothing is ever inserted as HTML.
+ */
+export function CellOutputs({ outputs }: { outputs: ShownOutput[] }) {
+  if (outputs.length === 0) return null;
+  return (
+    <div className="cell-outputs" aria-live="polite">
+      {outputs.map((output, index) => (
+        <OutputView key={index} output={output} />
+      ))}
+    </div>
+  );
+}
+
+function OutputView({ output }: { output: ShownOutput }) {
+  switch (output.kind) {
+    case "log":
+      return <pre className={`output output-log output-${output.level}`}>{String(output.text)}</pre>;
+    case "value":
+      return <pre className="output output-value">{String(output.text)}</pre>;
+    case "tensor":
+      return (
+        <div className="output output-tensor">
+          <p className="output-caption">
+            Tensor · shape [{output.shape.map(Number).join(", ")}] · {String(output.dtype)}
+          </p>
+          <pre>{String(output.text)}</pre>
+        </div>
+      );
+    case "error":
+      return (
+        <div className="output output-error" role="alert">
+          <strong>{String(output.name)}</strong>
+          {output.line !== undefined && <span> on line {Number(output.line)}</span>}: {String(output.message)}
+        </div>
+      );
+    case "chart":
+      return <LiveChart chart={output} />;
+    case "image":
+      return <ImageOutput image={output} />;
+    case "table":
+      return (
+        <div className="output output-table table-scroll" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                {output.columns.map((column, i) => (
+                  <th key={i} scope="col">
+                    {String(column)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {output.rows.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, c) => (
+                    <td key={c}>{String(cell)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+    case "progress":
+      return (
+        <div className="output output-progress">
+          <progress value={Number(output.value)} max={Number(output.max)} aria-label={String(output.label ?? "Progress")} />
+          <span>{output.label ? String(output.label) : `${Math.round((100 * output.value) / output.max)}%`}</span>
+        </div>
+      );
+  }
+}
+
+/** Pixels from the kernel, drawn on a canvas; scaled up without smoothing so each pixel stays visible. */
+function ImageOutput({ image }: { image: Extract<CellOutput, { kind: "image" }> }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const { width, height, pixels, scale } = image;
+  useEffect(() => {
+    const context = canvas.current?.getContext("2d");
+    if (!context || pixels.length !== width * height * 4) return;
+    context.putImageData(new ImageData(new Uint8ClampedArray(pixels), width, height), 0, 0);
+  }, [pixels, width, height]);
+  const label = image.label ? String(image.label) : `Image, ${width} by ${height} pixels`;
+  return (
+    <figure className="output output-image">
+      <canvas
+        ref={canvas}
+        width={width}
+        height={height}
+        role="img"
+        aria-label={label}
+        style={{ width: width * scale, height: height * scale }}
+      />
+      {image.label && <figcaption>{label}</figcaption>}
+    </figure>
+  );
+}

