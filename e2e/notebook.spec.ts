@@ -139,4 +139,44 @@ test.describe("the notebook", () => {
     await cell(page, 0).getByRole("button", { name: "Reset to the author's code" }).click();
     await expect(cell(page, 0).locator("pre.shiki")).toContainText("tf.tensor1d([1, 2, 3])");
   });
+
+  test("the editor knows tf and the display helpers, and Escape leaves it", async ({ page }) => {
+    await page.goto(LESSON);
+    await setCellCode(page, cell(page, 0), "tf.tensor2");
+    await page.keyboard.press("Control+Space");
+    await expect(page.locator(".suggest-widget")).toContainText("tensor2d", { timeout: 30_000 });
+    await page.keyboard.press("Escape"); // closes the suggestions
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.insertText("display.fit");
+    await page.keyboard.press("Control+Space");
+    await expect(page.locator(".suggest-widget")).toContainText("fitCallbacks");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape"); // leaves the editor
+    await expect(cell(page, 0).getByRole("button", { name: /^Run cell/ })).toBeFocused();
+  });
+
+  test("screen-reader mode, once chosen, stays on across reloads and lessons", async ({ page }) => {
+    await page.goto(LESSON);
+    await page.getByLabel("Screen-reader mode").check();
+    await page.reload();
+    await expect(page.getByLabel("Screen-reader mode")).toBeChecked();
+    await page.goto("/learn/convolution/convolution-2d");
+    await expect(page.getByLabel("Screen-reader mode")).toBeChecked();
+  });
+
+  test("the convolution lesson draws a real MNIST digit and its feature maps", async ({ page }) => {
+    await page.goto("/learn/convolution/convolution-2d");
+    const edges = page.locator('.cell[data-cell-id="mnist-edges"]');
+    await edges.getByRole("button", { name: /^Run cell/ }).click();
+    await expect(edges.locator(".output-image canvas")).toHaveCount(4, { timeout: 60_000 });
+    await expect(edges.getByRole("img", { name: "vertical edges" })).toBeVisible();
+    // The digit is drawn, not blank: some pixels are bright.
+    const brightPixels = await edges.locator(".output-image canvas").first().evaluate((canvas: HTMLCanvasElement) => {
+      const { data } = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
+      let bright = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! > 200) bright++;
+      return bright;
+    });
+    expect(brightPixels).toBeGreaterThan(30);
+  });
 });

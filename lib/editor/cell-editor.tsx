@@ -9,6 +9,36 @@ loader.config({ paths: { vs: "/monaco/vs" } });
 type Monaco = Parameters<OnMount>[1];
 type EditorInstance = Parameters<OnMount>[0];
 
+/** The part of Monaco's TypeScript language service we configure. */
+type TypeScriptDefaults = {
+  setCompilerOptions(options: Record<string, unknown>): void;
+  setDiagnosticsOptions(options: { noSemanticValidation?: boolean; noSyntaxValidation?: boolean }): void;
+  setExtraLibs(libs: Array<{ content: string; filePath?: string }>): void;
+};
+
+let cellTypesLoaded: Promise<void> | undefined;
+
+/**
+ * Teaches the editor's TypeScript about `tf` (the real @tensorflow/tfjs
+ * declarations, with their docs), `display` and `data`, once per page.
+ * Semantic errors stay off: each cell is its own model, and names defined in
+ * an earlier cell, or top-level await, would otherwise be marked wrong.
+ */
+function loadCellTypes(monaco: Monaco): Promise<void> {
+  cellTypesLoaded ??= (async () => {
+    const namespaces = monaco as unknown as { typescript?: { typescriptDefaults: TypeScriptDefaults } };
+    const defaults = namespaces.typescript?.typescriptDefaults;
+    if (!defaults) return;
+    defaults.setCompilerOptions({ target: 9 /* ES2022 */, module: 99 /* ESNext */, moduleResolution: 2 /* Node */, allowNonTsExtensions: true, strict: false });
+    defaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: false });
+    const response = await fetch("/monaco/cell-types.json");
+    if (!response.ok) return; // completion without tf's types is still an editor
+    const files = (await response.json()) as Record<string, string>;
+    defaults.setExtraLibs(Object.entries(files).map(([filePath, content]) => ({ filePath, content })));
+  })();
+  return cellTypesLoaded;
+}
+
 export type CellEditorProps = {
   value: string;
   label: string;
@@ -38,6 +68,7 @@ export default function CellEditor({ value, label, error, screenReader, onChange
   });
 
   const onMount: OnMount = (editor, monaco) => {
+    void loadCellTypes(monaco);
     editorRef.current = editor;
     monacoRef.current = monaco;
     editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => callbacks.current.onRun());

@@ -30,7 +30,17 @@ export function createData(tf: typeof tfType, assetBase: string) {
   }
 
   /** Real MNIST digits: 10,000 from the `mnist` package, shuffled once, the last 2,000 held out for testing. */
-  async function mnist() {
+  let mnistCache: ReturnType<typeof loadMnist> | undefined;
+  // Loaded once per kernel: re-running a cell reuses the tensors instead of leaking another copy.
+  function mnist() {
+    mnistCache ??= loadMnist().catch((error: unknown) => {
+      mnistCache = undefined;
+      throw error;
+    });
+    return mnistCache;
+  }
+
+  async function loadMnist() {
     const [images, labels] = await Promise.all(
       ["images.bin", "labels.bin"].map(async (name) => {
         const response = await fetch(`${assetBase}/data/mnist/${name}`);
