@@ -33,7 +33,7 @@ export function createDisplay(tf: typeof tfType, post: Post) {
 
   function progress(options: { max: number; label?: string }): ProgressHandle {
     const id = newId("progress");
-    let last = -1;
+    let last = 0; // the bar starts at 0%, sent below
     const send = (value: number, label?: string) => post({ kind: "progress", id, value, max: options.max, label: label ?? options.label });
     send(0);
     return {

@@ -1,0 +1,215 @@
+/**
+ * `npm run bench:kernel` (after `npm run build`): the notebook kernel's cost,
+ * measured in Debian's headless Chromium against the production server. It
+ * prints numbers; it asserts nothing. Compare ratios from one run: these
+ * machines are noisy.
+ *
+ * 1. Overhead: the seed CNN trained for a fixed number of batches inside the
+ *    kernel (live chart on), and the same training with bare tfjs on the page.
+ * 2. Backend speed-up: the same training on each backend the browser has.
+ * 3. Cold start: navigation to the first cell's output; bytes downloaded by then.
+ * 4. Responsiveness: the longest main-thread task while the CNN trains in the kernel.
+ */
+import { chromium, type Page } from "@playwright/test";
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const BASE = `http://localhost:${PORT}`;
+const LESSON = `${BASE}/learn/gradient-descent/the-update-rule`;
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 20);
+// The lesson's training cell, whose author time limit (120 s) fits a benchmark run.
+const BENCH_CELL = '.cell[data-cell-id="fit-line"]';
+const BATCH_SIZE = 64;
+
+/** The seed CNN, trained on fixed random batches; returns samples per second after two warm-up batches. */
+const TRAIN_SOURCE = `
+async function trainSeedCnn(tf, batches, batchSize, onBatch) {
+  const model = tf.sequential({ layers: [
+    tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 32, kernelSize: 3, activation: "relu" }),
+    tf.layers.maxPooling2d({ poolSize: 2 }),
+    tf.layers.conv2d({ filters: 64, kernelSize: 3, activation: "relu" }),
+    tf.layers.maxPooling2d({ poolSize: 2 }),
+    tf.layers.conv2d({ filters: 64, kernelSize: 3, activation: "relu" }),
+    tf.layers.flatten(),
+    tf.layers.dense({ units: 64, activation: "relu" }),
+    tf.layers.dense({ units: 10, activation: "softmax" }),
+  ] });
+  model.compile({ optimizer: "adam", loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"] });
+  const xs = tf.randomUniform([batchSize, 28, 28, 1], 0, 1, "float32", 1);
+  const ys = tf.floor(tf.randomUniform([batchSize], 0, 10, "float32", 2));
+  for (let i = 0; i < 2; i++) await model.trainOnBatch(xs, ys);
+  const start = performance.now();
+  for (let i = 0; i < batches; i++) {
+    const [loss, accuracy] = await model.trainOnBatch(xs, ys);
+    onBatch(i, loss, accuracy);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  tf.dispose([xs, ys]);
+  model.dispose();
+  return (batches * batchSize) / seconds;
+}`;
+
+async function startServer(): Promise<() => void> {
+  const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(PORT)], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+  });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(BASE)).ok) return () => server.kill();
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  server.kill();
+  throw new Error(`The production server did not start on port ${PORT}; run \`npm run build\` first.`);
+}
+
+/** Puts code in the benchmark cell through its editor, runs it, and returns the cell's output text once `until` appears. */
+async function runInCell(page: Page, code: string, until: RegExp, beforeRun?: () => Promise<void>, timeout = 180_000): Promise<string> {
+  const cell = page.locator(BENCH_CELL);
+  await cell.locator(".cell-code").click();
+  await cell.locator(".monaco-editor.focused").waitFor({ timeout: 60_000 });
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(code);
+  await beforeRun?.();
+  await page.keyboard.press("Shift+Enter");
+  const outputs = cell.locator(".cell-outputs");
+  await outputs.filter({ hasText: new RegExp(`${until.source}|Error|Stopped`) }).waitFor({ timeout });
+  const text = await outputs.innerText();
+  if (!until.test(text)) throw new Error(`The benchmark cell failed:\n${text}`);
+  return text;
+}
+
+const number = (text: string, label: string) => Number(new RegExp(`${label}: ([\\d.]+)`).exec(text)?.[1] ?? NaN);
+
+const stopServer = await startServer();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--enable-unsafe-webgpu", "--use-webgpu-adapter=swiftshader", "--enable-features=Vulkan"],
+});
+
+try {
+  // 3. Cold start, measured first, on a fresh page.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let bytes = 0;
+  let firstOutputSeen = false;
+  const scripts: string[] = [];
+  page.on("requestfinished", async (request) => {
+    if (firstOutputSeen) return;
+    const sizes = await request.sizes().catch(() => undefined);
+    bytes += (sizes?.responseBodySize ?? 0) + (sizes?.responseHeadersSize ?? 0);
+  });
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.url());
+  });
+  const navigationStart = Date.now();
+  await page.goto(LESSON, { waitUntil: "domcontentloaded" });
+  await page.waitForLoadState("load");
+  const initialScripts = [...scripts];
+  const heavyInInitial = initialScripts.filter((url) => /monaco|tfjs|kernel/.test(url));
+  await page.locator(".cell").first().getByRole("button", { name: /^Run cell/ }).click();
+  await page.locator(".cell").first().locator(".cell-outputs").waitFor();
+  const coldStartMs = Date.now() - navigationStart;
+  firstOutputSeen = true;
+  const backend = await page.getByTestId("backend").inputValue();
+
+  // 4 and 1 (kernel side): train in the kernel with a live chart, watching the page's long tasks
+  // from the moment the cell runs (not while the editor itself loads).
+  const watchLongTasks = async () => {
+    await page.waitForTimeout(3000);
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.longTasks.push(entry.duration))).observe({ type: "longtask" });
+    });
+  };
+  const trainInKernel = async (beforeRun?: () => Promise<void>) =>
+    number(
+      await runInCell(
+        page,
+        `${TRAIN_SOURCE}
+const chart = display.chart({ title: "bench", x: "batch", series: ["loss", "accuracy"] });
+const perSecond = await trainSeedCnn(tf, ${BATCHES}, ${BATCH_SIZE}, (i, loss, accuracy) => chart.push({ loss, accuracy }));
+console.log("kernel samples/s: " + perSecond.toFixed(1));`,
+        /kernel samples\/s/,
+        beforeRun,
+      ),
+      "kernel samples/s",
+    );
+  const kernelRuns = [await trainInKernel(watchLongTasks)];
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+
+  // 1 (bare side): the same training with tfjs on the page itself, same backend, same page load.
+  // Monaco's AMD loader defines `define`, which would make tf.min.js register as an AMD module instead of `window.tf`.
+  await page.evaluate(() => {
+    const w = window as unknown as { define?: unknown; savedDefine?: unknown };
+    w.savedDefine = w.define;
+    w.define = undefined;
+  });
+  await page.addScriptTag({ path: path.resolve("node_modules/@tensorflow/tfjs/dist/tf.min.js") });
+  const trainBare = () => page.evaluate(
+    async ({ source, batches, batchSize, backend }) => {
+      const tf = (window as unknown as { tf: { setBackend(b: string): Promise<boolean>; ready(): Promise<void> } }).tf;
+      await tf.setBackend(backend);
+      await tf.ready();
+      const train = new Function(`${source}; return trainSeedCnn;`)() as (tf: unknown, b: number, s: number, on: () => void) => Promise<number>;
+      return train(tf, batches, batchSize, () => {});
+    },
+    { source: TRAIN_SOURCE, batches: BATCHES, batchSize: BATCH_SIZE, backend },
+  );
+  // Alternate the two, twice, and keep each side's best run: background work (the editor's
+  // TypeScript worker, the GPU process) slows whichever run it overlaps, not one side.
+  const bareRuns = [await trainBare()];
+  kernelRuns.push(await trainInKernel());
+  bareRuns.push(await trainBare());
+  const kernelThroughput = Math.max(...kernelRuns);
+  const bareThroughput = Math.max(...bareRuns);
+
+  // 2. Backend speed-up, inside the kernel, one run per backend. CPU is slow, so it trains fewer batches.
+  const perBackend: Record<string, number> = {};
+  const notes: Record<string, string> = {};
+  for (const b of ["webgpu", "webgl", "wasm", "cpu"]) {
+    const output = await runInCell(
+      page,
+      `${TRAIN_SOURCE}
+let ok = false;
+try { ok = await tf.setBackend("${b}"); } catch {}
+if (ok) {
+  await tf.ready();
+  try { console.log("samples/s: " + (await trainSeedCnn(tf, ${b === "cpu" ? 3 : "BATCHES"}, ${BATCH_SIZE}, () => {})).toFixed(1)); }
+  catch (e) { console.log("cannot train: " + e.message); }
+} else console.log("unavailable");`.replace("BATCHES", String(BATCHES)),
+      /samples\/s|unavailable|cannot train/,
+    );
+    perBackend[b] = number(output, "samples/s");
+    notes[b] = /cannot train: (.*)/.exec(output)?.[1] ?? (/unavailable/.test(output) ? "unavailable in this browser" : "");
+  }
+
+  console.log(`Seed CNN, batch size ${BATCH_SIZE}, ${BATCHES} timed batches, backend ${backend}, headless Chromium`);
+  console.log("");
+  console.log("1. Overhead (same backend, same page load)");
+  console.log(`   kernel (in a sandboxed worker, live chart on): ${kernelThroughput.toFixed(1)} samples/s (best of ${kernelRuns.map((r) => r.toFixed(1)).join(", ")})`);
+  console.log(`   bare tfjs on the page:                         ${bareThroughput.toFixed(1)} samples/s (best of ${bareRuns.map((r) => r.toFixed(1)).join(", ")})`);
+  console.log(`   kernel/bare throughput ratio: ${(kernelThroughput / bareThroughput).toFixed(2)}`);
+  console.log("");
+  console.log("2. Backends, in the kernel (samples/s; ratio to cpu)");
+  for (const [b, value] of Object.entries(perBackend)) {
+    console.log(`   ${b.padEnd(7)} ${Number.isNaN(value) ? notes[b] : `${value.toFixed(1).padStart(8)}   ${(value / perBackend.cpu!).toFixed(1)}x`}`);
+  }
+  console.log("");
+  console.log("3. Cold start");
+  console.log(`   navigation to the first cell's output: ${coldStartMs} ms`);
+  console.log(`   bytes downloaded by then (as sent, compressed where the server compresses): ${(bytes / 1024).toFixed(0)} KiB`);
+  console.log(`   scripts loaded before any cell is touched: ${initialScripts.length}; Monaco, tfjs or kernel among them: ${heavyInInitial.length ? heavyInInitial.join(", ") : "none"}`);
+  console.log("");
+  console.log("4. Responsiveness while the CNN trains in the kernel");
+  console.log(`   main-thread tasks over 50 ms: ${longTasks.length}; longest: ${longTasks.length ? Math.max(...longTasks).toFixed(0) : 0} ms`);
+} finally {
+  await browser.close();
+  stopServer();
+}
