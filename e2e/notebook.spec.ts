@@ -36,7 +36,7 @@ test.describe("the notebook", () => {
     await runCell(page, 0);
     await expect(outputs(page, 0)).toContainText("-9.333", { timeout: 60_000 });
     await runCell(page, 1); // uses x and y defined by the first cell
-    await expect(outputs(page, 1)).toContainText(/1\.99999/);
+    await expect(outputs(page, 1)).toContainText(/1\.99999/, { timeout: 60_000 }); // 1000 optimizer steps
     await expect(cell(page, 0).getByTestId("count")).toHaveText("[1]");
     await expect(cell(page, 1).getByTestId("count")).toHaveText("[2]");
     await expect(page.getByTestId("backend")).toHaveValue("webgl");
@@ -178,5 +178,22 @@ test.describe("the notebook", () => {
       return bright;
     });
     expect(brightPixels).toBeGreaterThan(30);
+  });
+
+  test("an edit made against older author code says so and offers a reset", async ({ page }) => {
+    await page.goto(LESSON);
+    // An edit saved against a version of the cell the author has since changed.
+    await page.evaluate(() =>
+      localStorage.setItem(
+        "descent:cell:gradient-descent/the-update-rule:cell-1",
+        JSON.stringify({ code: "const mine = 1;\nmine", authorFingerprint: "older" }),
+      ),
+    );
+    await page.reload();
+    await expect(cell(page, 0).getByRole("status")).toContainText("The author has changed this cell since you edited it");
+    await expect(cell(page, 0).locator(".cell-static")).toContainText("const mine = 1;");
+    await cell(page, 0).getByRole("button", { name: "Reset to the author's code" }).click();
+    await expect(cell(page, 0).getByRole("status")).toHaveCount(0);
+    expect(await page.evaluate(() => localStorage.getItem("descent:cell:gradient-descent/the-update-rule:cell-1"))).toBeNull();
   });
 });
