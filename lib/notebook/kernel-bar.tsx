@@ -19,7 +19,7 @@ export function KernelBar({ store }: { store: NotebookStore }) {
   const state = useKernelState(store);
   const memory = useSyncExternalStore(store.kernel.subscribe, store.kernel.getMemory, () => undefined);
   const notice = useSyncExternalStore(store.subscribeNotice, store.getNotice, () => undefined);
-  const screenReader = useSyncExternalStore(subscribeScreenReader, loadScreenReaderMode, () => false);
+  const screenReader = useScreenReaderMode();
   const running = state.status === "idle" || state.status === "busy";
 
   return (
