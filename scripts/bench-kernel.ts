@@ -11,6 +11,7 @@
  * 4. Responsiveness: the longest main-thread task while the CNN trains in the kernel.
  */
 import { chromium, type Page } from "@playwright/test";
+import { chromiumLaunchOptions } from "./chromium";
 import { spawn } from "node:child_process";
 import path from "node:path";
 
@@ -87,10 +88,8 @@ async function runInCell(page: Page, code: string, until: RegExp, beforeRun?: ()
 const number = (text: string, label: string) => Number(new RegExp(`${label}: ([\\d.]+)`).exec(text)?.[1] ?? NaN);
 
 const stopServer = await startServer();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--enable-unsafe-webgpu", "--use-webgpu-adapter=swiftshader", "--enable-features=Vulkan"],
-});
+// With the WebGPU flags from PLATFORM.md, so WebGPU is measured wherever the browser can offer it.
+const browser = await chromium.launch(chromiumLaunchOptions(["--enable-unsafe-webgpu", "--use-webgpu-adapter=swiftshader", "--enable-features=Vulkan"]));
 
 try {
   // 3. Cold start, measured first, on a fresh page.

@@ -3,12 +3,10 @@
  * picture of a lesson, from a running server (`npm run dev` or `npm start`).
  */
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "./chromium";
 
 const url = process.argv[2] ?? "http://localhost:3000/learn/gradient-descent/the-update-rule#the-gradient-for-linear-regression";
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
 await page.goto(url);
 await page.evaluate(() => document.fonts.ready);
