@@ -30,6 +30,8 @@ export type CellState = {
   outputs: ShownOutput[];
   /** The outputs no longer match the kernel: an earlier cell was re-run or edited, or this cell was edited, or the kernel restarted. */
   stale: boolean;
+  /** Fingerprint of the author's code the learner's edit was made against; saved with the edit. */
+  editBase: string;
   /** The learner's saved edit was made against older author code. */
   authorChanged: boolean;
 };
@@ -61,6 +63,7 @@ export class NotebookStore {
     if (this.cells.has(id)) return;
     const saved = loadEdit(this.lessonId, id);
     const edited = saved !== undefined && saved.code !== authorCode;
+    const authorFingerprint = fingerprint(authorCode);
     this.cells.set(id, {
       id,
       index,
@@ -70,7 +73,8 @@ export class NotebookStore {
       status: "idle",
       outputs: [],
       stale: false,
-      authorChanged: edited && saved.authorFingerprint !== fingerprint(authorCode),
+      editBase: edited ? saved.authorFingerprint : authorFingerprint,
+      authorChanged: edited && saved.authorFingerprint !== authorFingerprint,
     });
   }
 
@@ -101,7 +105,7 @@ export class NotebookStore {
   resetCell(id: string): void {
     const cell = this.cells.get(id);
     if (!cell) return;
-    this.update(id, { code: cell.authorCode, authorChanged: false, stale: cell.count !== undefined });
+    this.update(id, { code: cell.authorCode, editBase: fingerprint(cell.authorCode), authorChanged: false, stale: cell.count !== undefined });
     this.markLaterStale(cell.index);
     this.flushSave(id);
   }
@@ -184,10 +188,7 @@ export class NotebookStore {
     const cell = this.cells.get(id);
     if (!cell) return;
     const edited = cell.code !== cell.authorCode;
-    // A saved edit remembers which author code it was made against.
-    const previous = loadEdit(this.lessonId, id);
-    const authorFingerprint = cell.authorChanged && previous ? previous.authorFingerprint : fingerprint(cell.authorCode);
-    saveEdit(this.lessonId, id, edited ? { code: cell.code, authorFingerprint } : undefined);
+    saveEdit(this.lessonId, id, edited ? { code: cell.code, authorFingerprint: cell.editBase } : undefined);
   }
 
   private update(id: string, patch: Partial<CellState>) {
