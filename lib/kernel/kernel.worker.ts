@@ -47,17 +47,35 @@ for (const level of ["log", "info", "warn", "error"] as const satisfies readonly
 scope.tf = tf;
 scope.display = createDisplay(tf, emit);
 
-/** The backends this browser can start, in the order we prefer them when nothing was measured. */
-async function availableBackends(): Promise<Backend[]> {
-  const available: Backend[] = [];
-  for (const backend of ["webgl", "webgpu", "wasm", "cpu"] as const) {
-    try {
-      if (await tf.setBackend(backend)) available.push(backend);
-    } catch {
-      // Not supported here (no WebGPU adapter, no WebGL context): skip it.
+/**
+ * The backends this browser can offer, in the order we fall back through
+ * them, found by feature detection: starting every backend on each kernel
+ * start would create GPU contexts and fetch the wasm binary for nothing.
+ */
+function supportedBackends(): Backend[] {
+  const gpu = (self.navigator as Navigator & { gpu?: unknown }).gpu;
+  const supported: Backend[] = [];
+  if (typeof OffscreenCanvas !== "undefined") supported.push("webgl");
+  if (gpu) supported.push("webgpu");
+  if (typeof WebAssembly === "object") supported.push("wasm");
+  supported.push("cpu");
+  return supported;
+}
+
+/** Backends that failed to start in this kernel (e.g. no WebGL context), left out of the badge. */
+const failedBackends = new Set<Backend>();
+
+async function tryBackend(backend: Backend): Promise<boolean> {
+  try {
+    if (await tf.setBackend(backend)) {
+      await tf.ready();
+      return true;
     }
+  } catch {
+    // fall through: this backend cannot start here
   }
-  return available;
+  failedBackends.add(backend);
+  return false;
 }
 
 /**
@@ -70,8 +88,7 @@ async function calibrate(candidates: Backend[]): Promise<Calibration | undefined
   if (gpus.length === 0) return undefined;
   const millisecondsPerStep: Partial<Record<Backend, number>> = {};
   for (const backend of gpus) {
-    await tf.setBackend(backend);
-    await tf.ready();
+    if (!(await tryBackend(backend))) continue;
     const x = tf.randomNormal([16, 28, 28, 1]);
     const filter = tf.variable(tf.randomNormal([3, 3, 1, 16]));
     const step = () => tf.tidy(() => tf.grad((f: tf.Tensor) => tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, 1, "same").square().mean())(filter));
@@ -82,7 +99,9 @@ async function calibrate(candidates: Backend[]): Promise<Calibration | undefined
     millisecondsPerStep[backend] = (performance.now() - start) / steps;
     tf.dispose([x, filter]);
   }
-  const fastest = gpus.reduce((a, b) => ((millisecondsPerStep[a] ?? Infinity) <= (millisecondsPerStep[b] ?? Infinity) ? a : b));
+  const measured = gpus.filter((b) => millisecondsPerStep[b] !== undefined);
+  if (measured.length === 0) return undefined;
+  const fastest = measured.reduce((a, b) => ((millisecondsPerStep[a] ?? Infinity) <= (millisecondsPerStep[b] ?? Infinity) ? a : b));
   return { backend: fastest, millisecondsPerStep };
 }
 
@@ -94,16 +113,18 @@ async function init(request: Extract<KernelRequest, { type: "init" }>) {
   scope.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
     fetchFromWorker(typeof input === "string" && input.startsWith("/") ? request.assetBase + input : input, init);
   scope.data = createData(tf, request.assetBase);
-  const available = await availableBackends();
+  const candidates = supportedBackends();
   let calibration: Calibration | undefined;
-  let backend = request.backend && available.includes(request.backend) ? request.backend : undefined;
-  if (!backend && request.calibrate) {
-    calibration = await calibrate(available);
+  let backend: Backend | undefined;
+  if (request.backend && candidates.includes(request.backend) && (await tryBackend(request.backend))) {
+    backend = request.backend;
+  } else if (request.calibrate) {
+    calibration = await calibrate(candidates);
     backend = calibration?.backend;
   }
-  backend ??= available[0] ?? "cpu";
-  await tf.setBackend(backend);
-  await tf.ready();
+  if (backend) await tryBackend(backend);
+  else for (const candidate of candidates) if (await tryBackend(candidate)) break;
+  const available = candidates.filter((b) => !failedBackends.has(b));
   send({ type: "ready", backend: tf.getBackend() as Backend, available, calibration });
 }
 
