@@ -10,8 +10,29 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,components,content,scripts}/**/*.test.ts"],
-    exclude: ["**/*.integration.test.ts", "node_modules/**"],
     environment: "node",
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["{lib,components,content,scripts}/**/*.test.ts"],
+          exclude: ["**/*.integration.test.ts", "node_modules/**"],
+        },
+      },
+      {
+        // Real things that take a while to start: grader processes with their isolates, a real SQLite database.
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["{lib,scripts}/**/*.integration.test.ts"],
+          globalSetup: ["test/integration-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Each file starts its own graders or database; one file at a time keeps two cores from thrashing.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

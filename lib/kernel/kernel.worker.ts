@@ -13,7 +13,8 @@ import "@tensorflow/tfjs-backend-webgpu";
 import { createData } from "./datasets";
 import { createDisplay } from "./display";
 import { describeValue, formatForLog } from "./format-value";
-import { CellSyntaxError, locateInStack, prepareCell } from "./prepare-cell";
+import { CellSyntaxError, prepareCell } from "./prepare-cell";
+import { locateInStack } from "./stack-location";
 import type { Backend, Calibration, CellOutput, KernelEvent, KernelRequest, LogLevel, MemoryInfo } from "./protocol";
 
 // The worker global: learner code sees `tf`, `display` and `data` on it.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CellSyntaxError, locateInStack, prepareCell } from "./prepare-cell";
+import { CellSyntaxError, prepareCell } from "./prepare-cell";
+import { locateInStack } from "./stack-location";
 
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (body: string) => () => Promise<unknown>;
 

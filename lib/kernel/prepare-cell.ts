@@ -14,9 +14,6 @@ export class CellSyntaxError extends Error {
   }
 }
 
-/** Lines the AsyncFunction constructor puts before the body: `async function anonymous(\n) {\n`. */
-export const FUNCTION_HEADER_LINES = 2;
-
 const TFJS_IMPORT = /^@tensorflow\/tfjs(-core|-layers)?$/;
 
 type Declarator = Node & { id: Node & { name?: string }; init: Node | null };
@@ -72,7 +69,11 @@ export function prepareCell(source: string, fileName: string): string {
       }
       case "FunctionDeclaration":
       case "ClassDeclaration":
-        if (statement.id) code.prependLeft(statement.start, `;${statement.id.name} = `);
+        if (statement.id) {
+          code.prependLeft(statement.start, `;${statement.id.name} = `);
+          // Now an expression statement: end it, or a following `return (…)` would join it.
+          code.appendLeft(statement.end, ";");
+        }
         break;
       case "ImportDeclaration": {
         const from = String(statement.source?.value ?? "");
@@ -104,18 +105,4 @@ function syntaxError(error: unknown): CellSyntaxError {
   const e = error as { message?: string; loc?: { line: number; column: number } };
   const message = (e.message ?? String(error)).replace(/\s*\(\d+:\d+\)$/, "");
   return new CellSyntaxError(message, e.loc?.line, e.loc ? e.loc.column + 1 : undefined);
-}
-
-/**
- * The cell line and column of the first stack frame in `fileName`, if any.
- * V8 prints frames as `at … (cell-3.js:5:12)`; lines count from the function
- * header, so the header's lines are taken off.
- */
-export function locateInStack(stack: string | undefined, fileName: string): { line: number; column: number } | undefined {
-  if (!stack) return undefined;
-  const escaped = fileName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
-  if (!match) return undefined;
-  const line = Number(match[1]) - FUNCTION_HEADER_LINES;
-  return line >= 1 ? { line, column: Number(match[2]) } : undefined;
 }
