@@ -18,10 +18,11 @@ export default defineConfig({
   ],
   // Tests run against the production build (`npm run build` runs first in `npm test`).
   webServer: {
-    command: `npx next start --port ${port}`,
+    // A fresh database for every run: journeys start as a new learner, and nothing touches the dev database.
+    command: `rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npm run db:migrate && npx next start --port ${port}`,
     url: baseURL,
     reuseExistingServer: !process.env.CI,
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "file:./data/e2e.db" },
     timeout: 60_000,
   },
 });

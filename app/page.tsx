@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CourseProgressProvider, ModuleProgress } from "@/components/course-progress";
 import { LessonList } from "@/components/lesson-list";
 import { getCourse } from "@/lib/content/lesson";
 
@@ -23,6 +24,7 @@ export default async function CoursePage() {
         )}
       </header>
 
+      <CourseProgressProvider>
       <ol className="module-list">
         {course.modules.map((courseModule, index) => (
           <li key={courseModule.slug} className="module-card">
@@ -31,10 +33,12 @@ export default async function CoursePage() {
               <Link href={courseModule.href}>{courseModule.title}</Link>
             </h2>
             <p>{courseModule.summary}</p>
+            <ModuleProgress hrefs={courseModule.lessons.map((lesson) => lesson.href)} />
             <LessonList lessons={courseModule.lessons} />
           </li>
         ))}
       </ol>
+      </CourseProgressProvider>
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import path from "node:path";
 import { readCourse, type Course } from "@/lib/content/course";
 
@@ -49,4 +49,14 @@ export async function expectNoSeriousAxeViolations(page: Page) {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(serious).toEqual([]);
+}
+
+/** Replaces a cell's code through the editor, as a learner would (select all, then type). */
+export async function setCellCode(page: Page, cell: Locator, code: string) {
+  await cell.locator(".cell-code").click();
+  // Monaco marks itself .focused (its input may be a textarea or an EditContext element).
+  await expect(cell.locator(".monaco-editor")).toHaveClass(/\bfocused\b/, { timeout: 20_000 });
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(code);
 }

@@ -1,17 +1,7 @@
-import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, setCellCode, test } from "./fixtures";
 
 const LESSON = "/learn/gradient-descent/the-update-rule";
-
-/** Replaces a cell's code through the editor, as a learner would (select all, then type). */
-async function setCellCode(page: Page, cell: Locator, code: string) {
-  await cell.locator(".cell-code").click();
-  // Monaco marks itself .focused (its input may be a textarea or an EditContext element).
-  await expect(cell.locator(".monaco-editor")).toHaveClass(/\bfocused\b/, { timeout: 20_000 });
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(code);
-}
 
 const cell = (page: Page, n: number) => page.locator(".cell").nth(n);
 const runCell = (page: Page, n: number) => cell(page, n).getByRole("button", { name: /^Run cell/ }).click();

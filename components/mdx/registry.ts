@@ -4,8 +4,9 @@ import { CALLOUT_KINDS, Callout } from "./callout";
 import { Reveal } from "./reveal";
 
 type RegisteredComponent = {
+  /** Absent for components the lesson page supplies itself (Exercise, which reads exercises on the server). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry's props are checked by its own schema below
-  component: ComponentType<any>;
+  component?: ComponentType<any>;
   /** Attributes an author may write, all as string literals; checked by content:check. */
   props: z.ZodType;
   example: string;
@@ -27,10 +28,13 @@ export const mdxComponentRegistry = {
     props: z.strictObject({ summary: z.string().min(1).optional() }),
     example: '<Reveal summary="Show the answer">…</Reveal>',
   },
+  Exercise: {
+    props: z.strictObject({ id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be an exercise folder name") }),
+    example: '<Exercise id="losses" />',
+  },
 } satisfies Record<string, RegisteredComponent>;
 
 export type MdxComponentName = keyof typeof mdxComponentRegistry;
 
-export const mdxComponents = Object.fromEntries(
-  Object.entries(mdxComponentRegistry).map(([name, entry]) => [name, entry.component]),
-) as { [Name in MdxComponentName]: (typeof mdxComponentRegistry)[Name]["component"] };
+/** The components the registry renders itself; the page adds the ones it supplies (CodeCell, Exercise). */
+export const mdxComponents = { Callout, Reveal };

@@ -1,4 +1,5 @@
 import type { Code, Root } from "mdast";
+import "mdast-util-mdx-jsx";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 
@@ -40,13 +41,23 @@ export function remarkCodeCells() {
   return (tree: Root, file: VFile) => {
     let index = 0;
     const seen = new Set<string>();
-    visit(tree, "code", (node: Code, position, parent) => {
-      const { cell } = parseCellMeta(node.meta);
+    const isCell = (node: unknown) =>
+      (node as Code).type === "code" || ((node as { type: string; name?: string }).type === "mdxJsxFlowElement" && (node as { name?: string }).name === "Exercise");
+    visit(tree, isCell, (node, position, parent) => {
+      // An exercise is a cell too: numbered with the others, so cells run and go stale in page order.
+      if (node.type === "mdxJsxFlowElement") {
+        index += 1;
+        node.attributes.push({ type: "mdxJsxAttribute", name: "index", value: String(index) });
+        file.data.cellCount = index;
+        return;
+      }
+      const code = node as Code;
+      const { cell } = parseCellMeta(code.meta);
       if (!cell || !parent || position === undefined) return;
       index += 1;
       const id = cell.id ?? `cell-${index}`;
       if (seen.has(id)) {
-        const message = file.message(`two cells have the id \`${id}\``, { place: node.position?.start, ruleId: "code-cells", source: "descent" });
+        const message = file.message(`two cells have the id \`${id}\``, { place: code.position?.start, ruleId: "code-cells", source: "descent" });
         message.note = "Give each runnable cell in a lesson a different `id=`, or leave `id=` out.";
       }
       seen.add(id);
@@ -58,9 +69,9 @@ export function remarkCodeCells() {
           attribute("cellId", id),
           attribute("index", String(index)),
           attribute("timeoutSeconds", String(cell.timeoutSeconds)),
-          attribute("code", node.value),
+          attribute("code", code.value),
         ],
-        children: [{ ...node, meta: null }],
+        children: [{ ...code, meta: null }],
       } as unknown as Code;
       file.data.cellCount = index;
     });

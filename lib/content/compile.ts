@@ -15,6 +15,9 @@ import { remarkCodeCells } from "./code-cells";
 import { CODE_LANGUAGES, remarkLessonRules } from "./lesson-rules";
 import type { ContentProblem } from "./problems";
 
+/** Shiki's colours for every code block on the site. The "-default" GitHub themes meet WCAG AA contrast for every token; the older ones do not. */
+export const CODE_THEMES = { themes: { light: "github-light-default", dark: "github-dark-default" }, defaultColor: "light" } as const;
+
 export type TocEntry = { id: string; text: string; depth: 2 | 3 };
 
 export type CompiledLesson = {
@@ -101,9 +104,7 @@ export async function compileLesson(
         [
           rehypeShiki,
           {
-            // The "-default" GitHub themes meet WCAG AA contrast for every token; the older ones do not.
-            themes: { light: "github-light-default", dark: "github-dark-default" },
-            defaultColor: "light",
+            ...CODE_THEMES,
             langs: [...new Set(Object.values(CODE_LANGUAGES))].filter((lang) => lang !== "text"),
           },
         ],

@@ -33,8 +33,6 @@ export type Lesson = {
   next?: LessonEntry;
 };
 
-// One compiled version per file: compiling (Shiki, KaTeX) is the slow part, and
-// a lesson's output depends only on its source and the set of pages it may link to.
 const compiled = new Map<string, { key: string; result: Promise<CompiledLesson> }>();
 
 export async function getLesson(moduleSlug: string, lessonSlug: string): Promise<Lesson | undefined> {
@@ -46,28 +44,36 @@ export async function getLesson(moduleSlug: string, lessonSlug: string): Promise
 
   // Spelled out from "content" so the build traces only that folder into the server output.
   const source = await readFile(path.join(process.cwd(), "content", entry.moduleSlug, path.basename(entry.file)), "utf8");
-  const knownHrefs = courseHrefs(course);
-  const key = `${[...knownHrefs].join("\n")}\n${source}`;
-  let cached = compiled.get(entry.file);
-  if (cached?.key !== key) {
-    cached = { key, result: compileOrThrow(entry.file, source, knownHrefs) };
-    compiled.set(entry.file, cached);
-  }
-  const lesson = await cached.result.catch((error: unknown) => {
-    compiled.delete(entry.file);
-    throw error;
-  });
-
-  const { default: Content } = await run(lesson.code, { ...runtime, baseUrl: import.meta.url });
+  const { Content, toc, cellCount } = await compileCached(entry.file, source, courseHrefs(course));
   return {
     entry,
     moduleEntry,
     Content,
-    toc: lesson.toc,
-    cellCount: lesson.cellCount,
+    toc,
+    cellCount,
     previous: course.lessons[index - 1],
     next: course.lessons[index + 1],
   };
+}
+
+/**
+ * A compiled MDX file (a lesson, or an exercise's prompt), ready to render.
+ * Cached per file: compiling (Shiki, KaTeX) is the slow part, and the output
+ * depends only on the source and the set of pages it may link to.
+ */
+export async function compileCached(file: string, source: string, knownHrefs: ReadonlySet<string>): Promise<CompiledLesson & { Content: MDXContent }> {
+  const key = `${[...knownHrefs].join("\n")}\n${source}`;
+  let cached = compiled.get(file);
+  if (cached?.key !== key) {
+    cached = { key, result: compileOrThrow(file, source, knownHrefs) };
+    compiled.set(file, cached);
+  }
+  const lesson = await cached.result.catch((error: unknown) => {
+    compiled.delete(file);
+    throw error;
+  });
+  const { default: Content } = await run(lesson.code, { ...runtime, baseUrl: import.meta.url });
+  return { ...lesson, Content };
 }
 
 async function compileOrThrow(file: string, source: string, knownHrefs: ReadonlySet<string>): Promise<CompiledLesson> {

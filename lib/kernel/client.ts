@@ -5,6 +5,8 @@
  *
  * TRUST BOUNDARY: messages from the kernel are untrusted data (see protocol.ts).
  */
+import type { TestSuite } from "@/lib/grading/run-tests";
+import type { TestResult } from "@/lib/grading/verdict";
 import type { Backend, Calibration, CellOutput, KernelEvent, KernelRequest, MemoryInfo } from "./protocol";
 
 export type KernelState =
@@ -14,12 +16,15 @@ export type KernelState =
   | { status: "busy"; backend: Backend; available: Backend[]; cellId: string }
   | { status: "dead"; reason: string };
 
-export type RunResult = { ok: boolean } | { ok: false; stopped: string };
+/** `tests`: the public tests' results when the run was a Check. */
+export type RunResult = { ok: boolean; tests?: TestResult[] } | { ok: false; stopped: string };
 
 type PendingRun = {
   runId: number;
   cellId: string;
   code: string;
+  tests?: TestSuite[];
+  testResults?: TestResult[];
   timeoutMs: number;
   onOutput: (output: CellOutput) => void;
   resolve: (result: RunResult) => void;
@@ -63,10 +68,10 @@ export class KernelClient {
   }
 
   /** Queues a cell; resolves when it has run, failed, or was stopped. */
-  run(cellId: string, code: string, timeoutMs: number, onOutput: (output: CellOutput) => void): Promise<RunResult> {
+  run(cellId: string, code: string, timeoutMs: number, onOutput: (output: CellOutput) => void, tests?: TestSuite[]): Promise<RunResult> {
     this.ensureStarted();
     return new Promise((resolve) => {
-      this.queue.push({ runId: this.nextRunId++, cellId, code, timeoutMs, onOutput, resolve });
+      this.queue.push({ runId: this.nextRunId++, cellId, code, tests, timeoutMs, onOutput, resolve });
       this.pump();
     });
   }
@@ -140,7 +145,7 @@ export class KernelClient {
     );
     this.running = { ...next, timer };
     this.setState({ ...this.state, status: "busy", cellId: next.cellId });
-    this.send({ type: "run", runId: next.runId, cellId: next.cellId, code: next.code });
+    this.send({ type: "run", runId: next.runId, cellId: next.cellId, code: next.code, tests: next.tests });
   }
 
   private receive(event: KernelEvent) {
@@ -154,6 +159,9 @@ export class KernelClient {
       case "output":
         if (this.running?.runId === event.runId) this.running.onOutput(event.output);
         break;
+      case "checked":
+        if (this.running?.runId === event.runId) this.running.testResults = event.tests;
+        break;
       case "done": {
         const finished = this.running;
         if (finished?.runId !== event.runId) break;
@@ -161,7 +169,7 @@ export class KernelClient {
         this.running = undefined;
         this.memoryInfo = event.memory;
         if (this.state.status === "busy") this.setState({ status: "idle", backend: this.state.backend, available: this.state.available });
-        finished.resolve({ ok: event.ok });
+        finished.resolve({ ok: event.ok, tests: finished.testResults });
         this.pump();
         break;
       }

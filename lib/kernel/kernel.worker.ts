@@ -15,6 +15,8 @@ import { createDisplay } from "./display";
 import { describeValue, formatForLog } from "./format-value";
 import { CellSyntaxError, prepareCell } from "./prepare-cell";
 import { locateInStack } from "./stack-location";
+import { callLearnerFunction } from "@/lib/grading/learner-call";
+import { failAll, runTests } from "@/lib/grading/run-tests";
 import type { Backend, Calibration, CellOutput, KernelEvent, KernelRequest, LogLevel, MemoryInfo } from "./protocol";
 
 // The worker global: learner code sees `tf`, `display` and `data` on it.
@@ -145,6 +147,7 @@ async function run(request: Extract<KernelRequest, { type: "run" }>) {
     ok = false;
     emit(describeError(error, fileName));
   }
+  if (request.tests) await check(request, ok, fileName);
   const grew = tf.memory().numTensors - before;
   if (grew > 0 && (tensorGrowth.get(request.cellId) ?? 0) > 0) {
     emit({
@@ -155,6 +158,19 @@ async function run(request: Extract<KernelRequest, { type: "run" }>) {
   }
   tensorGrowth.set(request.cellId, grew);
   send({ type: "done", runId: request.runId, ok, memory: memory() });
+}
+
+/**
+ * Check: the exercise's public tests against the functions the cell just
+ * defined, with the same test runner and helpers the server grades with.
+ * Feedback only: the page never treats this as a grade.
+ */
+async function check(request: Extract<KernelRequest, { type: "run" }>, ran: boolean, fileName: string) {
+  const suites = request.tests ?? [];
+  const tests = ran
+    ? (await runTests(suites, { tf }, (name, args) => callLearnerFunction(scope, name, args, tf, fileName))).tests
+    : failAll(suites, "not run: your code failed before the tests could call it");
+  send({ type: "checked", runId: request.runId, tests });
 }
 
 function describeError(error: unknown, fileName: string): CellOutput {

@@ -7,6 +7,9 @@
  * pixels on a canvas, charts as numbers; nothing is ever parsed as HTML or run.
  */
 
+import type { TestSuite } from "@/lib/grading/run-tests";
+import type { TestResult } from "@/lib/grading/verdict";
+
 export type Backend = "webgpu" | "webgl" | "wasm" | "cpu";
 export const BACKENDS: readonly Backend[] = ["webgpu", "webgl", "wasm", "cpu"];
 
@@ -21,12 +24,14 @@ export type KernelRequest =
       /** Measure the GPU backends and use the fastest (then cached by the page). */
       calibrate: boolean;
     }
-  | { type: "run"; runId: number; cellId: string; code: string };
+  /** Runs a cell; with `tests` (an exercise's public tests), then checks the learner's functions (Check). */
+  | { type: "run"; runId: number; cellId: string; code: string; tests?: TestSuite[] };
 
 /** Kernel → page. */
 export type KernelEvent =
   | { type: "ready"; backend: Backend; available: Backend[]; calibration?: Calibration }
   | { type: "output"; runId: number; output: CellOutput }
+  | { type: "checked"; runId: number; tests: TestResult[] }
   | { type: "done"; runId: number; ok: boolean; memory: MemoryInfo }
   | { type: "memory"; memory: MemoryInfo };
 

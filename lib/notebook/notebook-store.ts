@@ -5,6 +5,7 @@
  * only that cell.
  */
 import { KernelClient, type RunResult } from "@/lib/kernel/client";
+import type { TestSuite } from "@/lib/grading/run-tests";
 import type { Backend } from "@/lib/kernel/protocol";
 import { appendOutput, type ShownOutput } from "./outputs";
 import {
@@ -110,18 +111,25 @@ export class NotebookStore {
     this.flushSave(id);
   }
 
-  async runCell(id: string): Promise<RunResult | undefined> {
+  /** Runs the cell; with `tests`, also checks its functions against an exercise's public tests. */
+  async runCell(id: string, tests?: TestSuite[]): Promise<RunResult | undefined> {
     const cell = this.cells.get(id);
     if (!cell || cell.status !== "idle") return undefined;
     this.flushSave(id);
     this.setNotice(undefined);
     this.update(id, { status: "queued", outputs: [], stale: false });
     this.markLaterStale(cell.index);
-    const result = await this.kernel.run(id, cell.code, cell.timeoutMs, (output) => {
-      const current = this.cells.get(id);
-      if (!current) return;
-      this.update(id, { outputs: appendOutput(current.outputs, output) });
-    });
+    const result = await this.kernel.run(
+      id,
+      cell.code,
+      cell.timeoutMs,
+      (output) => {
+        const current = this.cells.get(id);
+        if (!current) return;
+        this.update(id, { outputs: appendOutput(current.outputs, output) });
+      },
+      tests,
+    );
     const after = this.cells.get(id)!;
     if ("stopped" in result) {
       this.update(id, {

@@ -1,0 +1,9 @@
+function mse(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {
+  // Averages each row only: one loss per example, not one number for the batch.
+  return yPred.sub(yTrue).square().mean(1);
+}
+
+function binaryCrossEntropy(yTrue: tf.Tensor, pPred: tf.Tensor): tf.Tensor {
+  const p = pPred.clipByValue(1e-7, 1 - 1e-7);
+  return yTrue.mul(p.log()).add(tf.scalar(1).sub(yTrue).mul(tf.scalar(1).sub(p).log())).mean().neg();
+}

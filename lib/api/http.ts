@@ -1,0 +1,71 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+
+/**
+ * The edge of every API route: same-origin check, size limit, JSON parsing
+ * and zod validation. A bad request gets a 4xx with a message saying what
+ * to fix, never a 500.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof ApiError) return NextResponse.json({ error: error.message }, { status: error.status });
+  console.error(error);
+  return NextResponse.json({ error: "Something went wrong on the server; please try again." }, { status: 500 });
+}
+
+/**
+ * Writes must come from our own pages. Browsers send Origin on POST/PUT; a
+ * cross-site form or a cell's request (origin "null") is refused even
+ * though SameSite=Lax would already keep the learner's cookie off it.
+ */
+export function requireSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  if (origin === null) return; // not a browser (curl, tests): it has no learner cookie to abuse
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  let originHost: string | undefined;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = undefined;
+  }
+  if (!host || originHost !== host) throw new ApiError(403, "Requests must come from this site's own pages.");
+}
+
+export async function readJson<Schema extends z.ZodType>(request: Request, schema: Schema, maxBytes: number): Promise<z.infer<Schema>> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw new ApiError(413, `The request is too large (at most ${Math.floor(maxBytes / 1024)} KiB).`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new ApiError(413, `The request is too large (at most ${Math.floor(maxBytes / 1024)} KiB).`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, "The request body must be JSON.");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
+    throw new ApiError(400, `Invalid request: ${problems.join("; ")}.`);
+  }
+  return parsed.data;
+}
+
+/** Route handlers wrapped so that every thrown ApiError becomes its response. */
+export function handle<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>) {
+  return async (...args: Args): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

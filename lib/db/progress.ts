@@ -1,0 +1,185 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Verdict } from "@/lib/grading/verdict";
+import type { Db } from "./client";
+
+/**
+ * Learners' progress: submissions and their grades, drafts, solution reveals
+ * and completed lessons. Every function takes the client, so the integration
+ * tests run the same queries against their own database file.
+ */
+
+export type StoredSubmission = {
+  id: string;
+  exerciseId: string;
+  status: string;
+  score: number;
+  maxScore: number;
+  verdict?: Verdict;
+  createdAt: string;
+};
+
+export class SubmissionConflict extends Error {}
+
+/**
+ * SQLite runs one write transaction at a time, so under load a transaction
+ * may wait its turn; Prisma's defaults (2 s to start, 5 s to finish) would
+ * turn that wait into an error. The transaction writes first, so it takes the
+ * write lock at once and never needs to upgrade a read lock.
+ */
+const TRANSACTION_LIMITS = { maxWait: 15_000, timeout: 15_000 };
+
+export async function touchLearner(db: Db, learnerId: string): Promise<void> {
+  await db.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: { lastSeenAt: new Date() } });
+}
+
+export const hashCode = (code: string) => createHash("sha256").update(code).digest("hex");
+
+/**
+ * Records a submission as pending before it is graded. The id comes from the
+ * browser: a retried request finds its first attempt here instead of being
+ * graded and counted again.
+ */
+export async function startSubmission(
+  db: Db,
+  input: { id: string; learnerId: string; exerciseId: string; exerciseVersion: string; graderVersion: string; code: string },
+): Promise<{ created: true } | { created: false; existing: StoredSubmission }> {
+  const existing = await db.submission.findUnique({ where: { id: input.id } });
+  if (!existing) {
+    try {
+      await db.submission.create({ data: { ...input, codeHash: hashCode(input.code), status: "pending" } });
+      return { created: true };
+    } catch (error) {
+      // Two copies of one request raced; the other created it.
+      if ((error as { code?: string }).code !== "P2002") throw error;
+    }
+  }
+  const row = existing ?? (await db.submission.findUniqueOrThrow({ where: { id: input.id } }));
+  if (row.learnerId !== input.learnerId || row.exerciseId !== input.exerciseId) {
+    throw new SubmissionConflict("this submission id is already used by a different submission");
+  }
+  return { created: false, existing: toStored(row) };
+}
+
+/**
+ * Stores the verdict and, in the same transaction, marks the lesson complete
+ * when this grade means every graded exercise of the lesson is now passed.
+ */
+export async function finishSubmission(
+  db: Db,
+  input: { id: string; learnerId: string; verdict: Verdict; lesson: { href: string; exerciseIds: string[] } },
+): Promise<{ lessonCompleted: boolean }> {
+  const { verdict } = input;
+  return db.$transaction(async (tx) => {
+    await tx.submission.update({
+      where: { id: input.id },
+      data: {
+        status: verdict.status,
+        score: verdict.score,
+        maxScore: verdict.maxScore,
+        verdict: JSON.stringify(verdict),
+        gradingMs: verdict.durationMs,
+        gradedAt: new Date(),
+      },
+    });
+    if (verdict.status !== "passed") return { lessonCompleted: false };
+    const passed = await tx.submission.findMany({
+      where: { learnerId: input.learnerId, exerciseId: { in: input.lesson.exerciseIds }, status: "passed" },
+      select: { exerciseId: true },
+      distinct: ["exerciseId"],
+    });
+    if (passed.length < input.lesson.exerciseIds.length) return { lessonCompleted: false };
+    await tx.lessonCompletion.upsert({
+      where: { learnerId_lessonHref: { learnerId: input.learnerId, lessonHref: input.lesson.href } },
+      create: { learnerId: input.learnerId, lessonHref: input.lesson.href },
+      update: {},
+    });
+    return { lessonCompleted: true };
+  }, TRANSACTION_LIMITS);
+}
+
+export async function getSubmission(db: Db, id: string): Promise<StoredSubmission | undefined> {
+  const row = await db.submission.findUnique({ where: { id } });
+  return row ? toStored(row) : undefined;
+}
+
+export type ExerciseState = {
+  attempts: number;
+  bestScore: number;
+  maxScore: number;
+  passed: boolean;
+  last?: StoredSubmission;
+  draft?: { code: string; updatedAt: string };
+  revealed: boolean;
+};
+
+export async function exerciseState(db: Db, learnerId: string, exerciseId: string): Promise<ExerciseState> {
+  const where = { learnerId, exerciseId, status: { not: "pending" } };
+  const [attempts, best, last, draft, reveal] = await Promise.all([
+    db.submission.count({ where }),
+    db.submission.findFirst({ where, orderBy: [{ score: "desc" }, { createdAt: "asc" }] }),
+    db.submission.findFirst({ where, orderBy: { createdAt: "desc" } }),
+    db.draft.findUnique({ where: { learnerId_exerciseId: { learnerId, exerciseId } } }),
+    db.solutionReveal.findUnique({ where: { learnerId_exerciseId: { learnerId, exerciseId } } }),
+  ]);
+  return {
+    attempts,
+    bestScore: best?.score ?? 0,
+    maxScore: best?.maxScore ?? 0,
+    passed: best?.status === "passed",
+    last: last ? toStored(last) : undefined,
+    draft: draft ? { code: draft.code, updatedAt: draft.updatedAt.toISOString() } : undefined,
+    revealed: reveal !== null,
+  };
+}
+
+export async function saveDraft(db: Db, learnerId: string, exerciseId: string, code: string): Promise<void> {
+  await db.draft.upsert({
+    where: { learnerId_exerciseId: { learnerId, exerciseId } },
+    create: { learnerId, exerciseId, code },
+    update: { code },
+  });
+}
+
+export async function recordReveal(db: Db, learnerId: string, exerciseId: string): Promise<void> {
+  await db.solutionReveal.upsert({
+    where: { learnerId_exerciseId: { learnerId, exerciseId } },
+    create: { learnerId, exerciseId },
+    update: {},
+  });
+}
+
+export type CourseProgress = {
+  completedLessons: string[];
+  exercises: Record<string, { bestScore: number; maxScore: number; passed: boolean }>;
+};
+
+export async function courseProgress(db: Db, learnerId: string): Promise<CourseProgress> {
+  const [completions, grades] = await Promise.all([
+    db.lessonCompletion.findMany({ where: { learnerId }, select: { lessonHref: true } }),
+    db.submission.groupBy({ by: ["exerciseId"], where: { learnerId, status: { not: "pending" } }, _max: { score: true, maxScore: true } }),
+  ]);
+  const passed = new Set(
+    (await db.submission.findMany({ where: { learnerId, status: "passed" }, select: { exerciseId: true }, distinct: ["exerciseId"] })).map((s) => s.exerciseId),
+  );
+  return {
+    completedLessons: completions.map((c) => c.lessonHref),
+    exercises: Object.fromEntries(
+      grades.map((g) => [g.exerciseId, { bestScore: g._max.score ?? 0, maxScore: g._max.maxScore ?? 0, passed: passed.has(g.exerciseId) }]),
+    ),
+  };
+}
+
+type SubmissionRow = { id: string; exerciseId: string; status: string; score: number; maxScore: number; verdict: string | null; createdAt: Date };
+
+function toStored(row: SubmissionRow): StoredSubmission {
+  return {
+    id: row.id,
+    exerciseId: row.exerciseId,
+    status: row.status,
+    score: row.score,
+    maxScore: row.maxScore,
+    verdict: row.verdict ? (JSON.parse(row.verdict) as Verdict) : undefined,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,207 @@
+"use client";
+
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { exerciseApi, type ExerciseState, type StoredSubmission } from "@/lib/exercises/api-client";
+import type { PublicExercise } from "@/lib/exercises/load";
+import type { TestResult } from "@/lib/grading/verdict";
+import { STATUS_LABELS, type VerdictStatus } from "@/lib/grading/verdict";
+import { CodeCell } from "./code-cell";
+import { useCell, useNotebook } from "./notebook";
+import { TestResults } from "./test-results";
+
+/** How long typing must pause before the draft goes to the server. */
+const DRAFT_DELAY_MS = 1000;
+
+/**
+ * An exercise: a code cell with Check (public tests in the browser kernel,
+ * feedback only) and Submit (graded by the server), hints one at a time,
+ * the score so far, and the solution after enough attempts. The learner's
+ * code is saved to the server as a draft, so it follows them to another tab
+ * or device and survives a server restart.
+ */
+export function ExerciseCell({ exercise, index, children }: { exercise: PublicExercise; index: string; children: ReactNode }) {
+  const cellId = `exercise-${exercise.id}`;
+  const store = useNotebook();
+  const cell = useCell(store, cellId);
+  const [state, setState] = useState<ExerciseState | undefined>();
+  const [checked, setChecked] = useState<TestResult[] | undefined>();
+  const [checking, setChecking] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [latest, setLatest] = useState<StoredSubmission | undefined>();
+  const [lessonCompleted, setLessonCompleted] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [hintsShown, setHintsShown] = useState(0);
+  const [solution, setSolution] = useState<string | undefined>();
+  const savedCode = useRef<string | undefined>(undefined);
+
+  // The server's record: attempts, best score, last verdict, and the draft, which wins over this browser's copy.
+  useEffect(() => {
+    let cancelled = false;
+    exerciseApi
+      .state(exercise.id)
+      .then(({ state, solution }) => {
+        if (cancelled) return;
+        setState(state);
+        setLatest(state.last);
+        setSolution(solution);
+        // What the server already has: only a change from it is a draft worth saving.
+        savedCode.current = state.draft?.code ?? exercise.starter;
+        if (state.draft) store.setCode(cellId, state.draft.code);
+      })
+      .catch((e: unknown) => !cancelled && setError(`Your saved progress could not be loaded: ${(e as Error).message}`));
+    return () => {
+      cancelled = true;
+    };
+  }, [exercise.id, exercise.starter, cellId, store]);
+
+  // Drafts: saved after a pause in typing, and when the page is hidden or closed.
+  const code = cell?.code;
+  useEffect(() => {
+    if (code === undefined || state === undefined || code === savedCode.current) return;
+    const timer = setTimeout(() => {
+      savedCode.current = code;
+      void exerciseApi.saveDraft(exercise.id, code);
+    }, DRAFT_DELAY_MS);
+    const saveNow = () => {
+      if (code === savedCode.current) return;
+      savedCode.current = code;
+      exerciseApi.saveDraftOnExit(exercise.id, code);
+    };
+    const onVisibilityChange = () => document.visibilityState === "hidden" && saveNow();
+    window.addEventListener("pagehide", saveNow);
+    document.addEventListener("visibilitychange", onVisibilityChange);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener("pagehide", saveNow);
+      document.removeEventListener("visibilitychange", onVisibilityChange);
+    };
+  }, [code, state, exercise.id]);
+
+  const check = async () => {
+    setChecking(true);
+    setError(undefined);
+    const result = await store.runCell(cellId, [exercise.publicTests]);
+    setChecking(false);
+    if (result && "stopped" in result) setChecked(undefined);
+    else setChecked(result?.tests);
+  };
+
+  const submit = async () => {
+    if (code === undefined) return;
+    setSubmitting(true);
+    setError(undefined);
+    try {
+      const result = await exerciseApi.submit(exercise.id, code);
+      setLatest(result.submission);
+      setState(result.state);
+      setLessonCompleted(result.lessonCompleted);
+    } catch (e) {
+      setError(`Your submission was not graded: ${(e as Error).message}`);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const reveal = async () => {
+    try {
+      setSolution((await exerciseApi.revealSolution(exercise.id)).solution);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const attempts = state?.attempts ?? 0;
+  const canReveal = attempts >= exercise.revealSolutionAfter || state?.passed === true;
+  const verdict = latest?.verdict;
+  const busy = checking || submitting;
+
+  return (
+    <div className="exercise-cell">
+      <CodeCell cellId={cellId} index={index} timeoutSeconds="60" code={exercise.starter}>
+        {children}
+      </CodeCell>
+      <div className="exercise-actions">
+        <button type="button" onClick={check} disabled={busy}>
+          {checking ? "Checking…" : "Check"}
+        </button>
+        <span className="exercise-action-note">runs the {exercise.testCount.public} public tests here: feedback only, not a grade</span>
+        <button type="button" className="exercise-submit" onClick={submit} disabled={busy}>
+          {submitting ? "Grading…" : "Submit for grading"}
+        </button>
+        <span className="exercise-action-note">the server grades every test, including {exercise.testCount.hidden} hidden ones</span>
+      </div>
+
+      <p className="exercise-score" data-testid="exercise-score">
+        {state === undefined
+          ? "Loading your progress…"
+          : attempts === 0
+            ? "Not submitted yet."
+            : `Best score ${state.bestScore}/${state.maxScore} · ${attempts} ${attempts === 1 ? "attempt" : "attempts"}${state.passed ? " · Passed" : ""}`}
+      </p>
+
+      <div role="status" aria-live="polite" className="exercise-feedback">
+        {error && <p className="exercise-error">{error}</p>}
+        {checked && (
+          <section className="check-results" aria-label="Check results">
+            <h4>
+              Check: {checked.filter((t) => t.passed).length} of {checked.length} public tests pass{" "}
+              <span className="not-a-grade">(feedback only, not a grade)</span>
+            </h4>
+            <TestResults tests={checked} label="Public test results" />
+          </section>
+        )}
+        {verdict && latest && (
+          <section className={`verdict verdict-${verdict.status}`} aria-label="Server grade">
+            <h4>
+              Graded by the server: {latest.score}/{latest.maxScore} · {STATUS_LABELS[verdict.status as VerdictStatus] ?? verdict.status}
+            </h4>
+            {verdict.message && <p className="verdict-message">{verdict.message}</p>}
+            {verdict.status === "passed" && exercise.passedFeedback && <p className="verdict-praise">{exercise.passedFeedback}</p>}
+            {lessonCompleted && <p className="verdict-praise">Lesson complete: every exercise in it is passed.</p>}
+            <TestResults tests={verdict.tests} label="Graded test results" />
+            {verdict.logs && (
+              <details className="verdict-logs">
+                <summary>Your code&apos;s console output on the server</summary>
+                <pre>{verdict.logs}</pre>
+              </details>
+            )}
+          </section>
+        )}
+      </div>
+
+      {exercise.hints.length > 0 && (
+        <div className="exercise-hints">
+          <ol aria-label="Hints">
+            {exercise.hints.slice(0, hintsShown).map((hint) => (
+              <li key={hint}>{hint}</li>
+            ))}
+          </ol>
+          {hintsShown < exercise.hints.length && (
+            <button type="button" className="link-button" onClick={() => setHintsShown(hintsShown + 1)}>
+              Show hint {hintsShown + 1} of {exercise.hints.length}
+            </button>
+          )}
+        </div>
+      )}
+
+      <div className="exercise-solution">
+        {solution ? (
+          <>
+            <h4>Reference solution</h4>
+            <pre tabIndex={0}>
+              <code>{solution}</code>
+            </pre>
+          </>
+        ) : canReveal ? (
+          <button type="button" className="link-button" onClick={reveal}>
+            Reveal the solution (your instructor can see that you did)
+          </button>
+        ) : (
+          <p className="exercise-action-note">
+            The solution can be revealed after {exercise.revealSolutionAfter} submissions ({Math.max(exercise.revealSolutionAfter - attempts, 0)} to go).
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
