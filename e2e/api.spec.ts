@@ -48,7 +48,8 @@ test.describe("the exercise API", () => {
     const [first, retry] = await Promise.all([request.post("/api/submissions", { data: body }), request.post("/api/submissions", { data: body })]);
     expect(first.status()).toBe(200);
     expect(retry.status()).toBe(200);
-    const [a, b] = (await Promise.all([first.json(), retry.json()])) as Array<{ submission: { id: string; score: number }; state: { attempts: number } }>;
+    type Result = { submission: { id: string; score: number } };
+    const [a, b] = (await Promise.all([first.json(), retry.json()])) as [Result, Result];
     expect(a.submission).toEqual(b.submission);
     const state = (await (await request.get("/api/exercises/losses")).json()) as { state: { attempts: number } };
     expect(state.state.attempts).toBe(1);
