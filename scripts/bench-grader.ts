@@ -53,13 +53,14 @@ async function measure(pool: GraderPool, exercise: Exercise, concurrency: number
  * process, on the same tfjs cpu backend. What isolation costs is the difference.
  */
 async function bare(exercise: Exercise): Promise<number> {
+  const scope = globalThis as unknown as Record<string, unknown>;
+  scope.tf = tf;
   const times: number[] = [];
   for (let i = 0; i < N; i++) {
     const t = performance.now();
-    const scope: Record<string, unknown> = { tf };
+    // As in the kernel: the prepared code defines the learner's functions as globals of this process.
     const body = prepareCell(exercise.solution, SUBMISSION_FILE);
-    // `with` is what gives the learner's top-level names their own scope object here; sloppy-mode Function only.
-    await new AsyncFunction(`with (this) { return (async () => { ${body} })(); }`).call(new Proxy(scope, { has: () => true, get: (s, k) => (k in s ? s[k as string] : (globalThis as Record<PropertyKey, unknown>)[k]) }));
+    await new AsyncFunction(body).call(undefined);
     const { tests } = await runTests([exercise.publicTests, exercise.hiddenTests], { tf }, (name, args) => callLearnerFunction(scope, name, args, tf, SUBMISSION_FILE));
     if (!tests.every((test) => test.passed)) throw new Error(`${exercise.id}: the bare run failed ${tests.filter((t) => !t.passed).map((t) => t.message).join("; ")}`);
     times.push(performance.now() - t);

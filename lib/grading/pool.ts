@@ -133,12 +133,19 @@ export class GraderPool {
   private dispatch() {
     for (const grader of this.graders) {
       if (this.queue.length === 0) return;
-      if (!grader.ready || grader.job) continue;
+      if (!grader.ready || grader.job || !grader.process.connected) continue;
       const job = this.queue.shift()!;
       grader.job = job;
       this.watch(grader, job);
       const request: GraderRequest = { type: "grade", id: job.id, job: job.job };
-      grader.process.send(request);
+      grader.process.send(request, (error) => {
+        if (!error || grader.job !== job) return;
+        // The grader died before it received the job: the job goes back to the front of the queue, ungraded.
+        this.release(grader);
+        grader.ready = false;
+        this.queue.unshift(job);
+        this.dispatch();
+      });
     }
   }
 

@@ -166,13 +166,19 @@ describe("hostile code gets a verdict, and the pool keeps serving", () => {
     expect(verdict.tests[1]?.message).toBe("value is 1.33333, expected 2.5 ± 2.6e-5");
   });
 
-  it("cannot read another submission's data", async () => {
-    await grade(`globalThis.secret = "answer"; var leaked = tf.variable(tf.scalar(42), true, "leak"); ${CORRECT}`);
+  it("cannot read or change another submission's globals, built-ins or tensors, though isolates are reused", async () => {
+    // Both graders run the first submission, so whichever grades the second has seen it.
+    const polluter = `globalThis.secret = "answer"; var leaked = tf.variable(tf.scalar(42), true, "leak");
+      Object.prototype.polluted = true; Math.abs = () => 0; Array.prototype.map = () => [];
+      tf.Tensor.prototype.dataSync = () => new Float32Array([4 / 3]); ${CORRECT}`;
+    await Promise.all([grade(polluter), grade(polluter)]);
     const verdict = await grade(`function mse() {
-      // Only this call's two arguments exist: nothing from the submission before.
-      return typeof globalThis.secret === "undefined" && typeof leaked === "undefined" ? tf.memory().numTensors : -1;
+      const clean = typeof globalThis.secret === "undefined" && typeof leaked === "undefined" && ({}).polluted === undefined &&
+        Math.abs(-1) === 1 && [1].map((x) => x + 1)[0] === 2 && tf.tensor([7]).dataSync()[0] === 7;
+      // Only this call's two arguments and the tensor made above exist: nothing from before.
+      return clean ? tf.memory().numTensors : -1;
     }`);
-    expect(verdict.tests[0]?.message).toBe("expected a tensor of shape [], got the number 2");
+    expect(verdict.tests[0]?.message).toBe("expected a tensor of shape [], got the number 3");
   });
 
   it("a grader process that dies mid-submission is replaced, and the submission gets a verdict", async () => {

@@ -6,8 +6,8 @@
  * no require, process, file system, network, timers or module loader; it gets
  * a memory limit and the wall-clock deadline below. Tests run here, outside
  * the isolate, and see only plain data copied out of it. Each submission gets
- * a new isolate (prepared ahead of time), so nothing one submission leaves
- * behind is visible to the next.
+ * a new context (prepared ahead of time) with its own globals and built-ins,
+ * so nothing one submission leaves behind is visible to the next.
  */
 import ivm from "isolated-vm";
 import { CellSyntaxError, prepareCell } from "@/lib/kernel/prepare-cell";
@@ -23,27 +23,72 @@ export type GradeJob = { code: string; suites: TestSuite[]; limits: Limits };
 /** RangeErrors V8 throws when an allocation is refused: a memory verdict, not a bug in the learner's logic. */
 const ALLOCATION_FAILURE = /Array buffer allocation failed|Invalid (typed )?array length|Invalid string length|out of memory/i;
 
-/** An isolate with the runtime loaded, and the harness functions taken before any learner code ran. */
-export class Sandbox {
+/** Submissions one isolate grades before it is replaced: bounds any slow growth of its heap. */
+const SUBMISSIONS_PER_ISOLATE = 100;
+
+/**
+ * An isolate that grades submissions one after another, each in a context
+ * of its own: new globals, new built-ins (Object.prototype, Math, …) and a
+ * new copy of the runtime, so nothing one submission changes is visible to
+ * the next. Reusing the isolate keeps V8's compiled code for tfjs warm; an
+ * isolate is thrown away when a submission hits a limit, and after
+ * SUBMISSIONS_PER_ISOLATE.
+ */
+export class IsolateHost {
+  private used = 0;
+
   private constructor(
     readonly isolate: ivm.Isolate,
-    private readonly harness: { run: ivm.Reference; call: ivm.Reference; logs: ivm.Reference },
+    private readonly runtime: ivm.Script,
   ) {}
 
-  static async create(runtime: string, memoryMb: number): Promise<Sandbox> {
+  static async create(runtimeSource: string, memoryMb: number): Promise<IsolateHost> {
     const isolate = new ivm.Isolate({ memoryLimit: memoryMb });
-    const context = await isolate.createContext();
-    await (await isolate.compileScript(runtime, { filename: "descent-sandbox-runtime.js" })).run(context);
+    const runtime = await isolate.compileScript(runtimeSource, { filename: "descent-sandbox-runtime.js" });
+    return new IsolateHost(isolate, runtime);
+  }
+
+  /** Whether the next submission may use this isolate. */
+  get usable(): boolean {
+    return !this.isolate.isDisposed && this.used < SUBMISSIONS_PER_ISOLATE;
+  }
+
+  /** A fresh context with the runtime loaded, and the harness functions taken before any learner code runs. */
+  async newSandbox(): Promise<Sandbox> {
+    this.used += 1;
+    const context = await this.isolate.createContext();
+    await this.runtime.run(context);
     const global = context.global;
     const harness = (await global.get("__descentHarness", { reference: true })) as ivm.Reference;
     const take = async (name: string) => (await harness.get(name, { reference: true })) as ivm.Reference;
     const refs = { run: await take("run"), call: await take("call"), logs: await take("logs") };
     // Learner code must not find the harness (it could only spoil its own run, but there is no need to offer it).
     await global.delete("__descentHarness");
-    return new Sandbox(isolate, refs);
+    return new Sandbox(this.isolate, context, refs);
   }
 
   dispose(): void {
+    if (!this.isolate.isDisposed) this.isolate.dispose();
+  }
+}
+
+/** One submission's context in an IsolateHost's isolate. */
+export class Sandbox {
+  constructor(
+    private readonly isolate: ivm.Isolate,
+    private readonly context: ivm.Context,
+    private readonly harness: { run: ivm.Reference; call: ivm.Reference; logs: ivm.Reference },
+  ) {}
+
+  /** Drops this submission's context; the isolate goes on to the next one. */
+  release(): void {
+    if (this.isolate.isDisposed) return;
+    for (const reference of Object.values(this.harness)) reference.release();
+    this.context.release();
+  }
+
+  /** Ends the isolate, the only way to stop code that is still running. */
+  private stop(): void {
     if (!this.isolate.isDisposed) this.isolate.dispose();
   }
 
@@ -87,30 +132,43 @@ export class Sandbox {
   /** Calls into the isolate, copying arguments in and the outcome out, within the deadline. */
   private async apply(reference: ivm.Reference, args: Value[], deadline: number): Promise<CallOutcome> {
     const remaining = Math.floor(deadline - performance.now());
-    if (remaining <= 0) throw timeLimit();
+    if (remaining <= 0) throw this.spend(timeLimit());
     let timedOut = false;
     // `timeout` stops synchronous loops; the timer also ends code that waits forever on a promise.
     const timer = setTimeout(() => {
       timedOut = true;
-      this.dispose();
+      this.stop();
     }, remaining);
+    let outcome: unknown;
     try {
-      const outcome = (await reference.apply(undefined, args, {
+      outcome = await reference.apply(undefined, args, {
         arguments: { copy: true },
         result: { promise: true, copy: true },
         timeout: remaining,
-      })) as unknown;
-      return checkOutcome(outcome);
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (timedOut || /timed out/i.test(message)) throw timeLimit();
-      if (/memory limit/i.test(message) || ALLOCATION_FAILURE.test(message)) throw memoryLimit();
-      if (this.isolate.isDisposed) throw new SandboxStopped("crashed", "the sandbox stopped unexpectedly");
+      if (timedOut || /timed out/i.test(message)) throw this.spend(timeLimit());
+      if (/memory limit/i.test(message) || ALLOCATION_FAILURE.test(message)) throw this.spend(memoryLimit());
+      if (this.isolate.isDisposed) throw this.spend(new SandboxStopped("crashed", "the sandbox stopped unexpectedly"));
       // Anything else thrown across the boundary (e.g. an uncopyable result) is the learner's doing.
       return { ok: false, message: `your code could not be checked: ${message.slice(0, 300)}` };
     } finally {
       clearTimeout(timer);
     }
+    try {
+      return checkOutcome(outcome);
+    } catch (error) {
+      // An allocation the isolate refused leaves it near its limit: it must not grade the next submission.
+      if (error instanceof SandboxStopped) throw this.spend(error);
+      throw error;
+    }
+  }
+
+  /** Ends the isolate after a limit was hit, and passes the verdict on. */
+  private spend(stopped: SandboxStopped): SandboxStopped {
+    this.stop();
+    return stopped;
   }
 
   private async logs(): Promise<string> {
