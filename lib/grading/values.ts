@@ -101,6 +101,6 @@ export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   if (x === 0) return "0";
   const magnitude = Math.abs(x);
-  if (magnitude >= 1e6 || magnitude < 1e-4) return x.toExponential(3).replace(/\.?0+e/, "e");
+  if (magnitude >= 1e6 || magnitude < 1e-3) return x.toExponential(3).replace(/\.?0+e/, "e");
   return String(Number(x.toPrecision(6)));
 }
