@@ -32,6 +32,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </span>
             Descent
           </Link>
+          <nav aria-label="Account" className="site-account">
+            <Link href="/account">Your account</Link>
+          </nav>
         </header>
         <div id="main" className="site-main">
           {children}

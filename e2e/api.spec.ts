@@ -55,6 +55,17 @@ test.describe("the exercise API", () => {
     expect(state.state.attempts).toBe(1);
   });
 
+  test("limits submissions per exercise per hour, with a clear message", async ({ request }) => {
+    expect((await request.put("/api/exercises/conv-output-size/draft", { data: { code: "" } })).status()).toBe(204);
+    const code = "function outputSize() { return 0; }";
+    for (let i = 0; i < 30; i++) {
+      expect((await request.post("/api/submissions", { data: submission({ exerciseId: "conv-output-size", code }) })).status()).toBe(200);
+    }
+    const limited = await request.post("/api/submissions", { data: submission({ exerciseId: "conv-output-size", code }) });
+    expect(limited.status()).toBe(429);
+    expect(((await limited.json()) as { error: string }).error).toMatch(/30 times in the last hour, its limit. Try again in \d+ minutes?/);
+  });
+
   test("keeps the solution closed until enough attempts", async ({ request }) => {
     const response = await request.post("/api/exercises/losses/solution");
     expect(response.status()).toBe(403);

@@ -98,6 +98,17 @@ export async function finishSubmission(
   }, TRANSACTION_LIMITS);
 }
 
+/** Submissions in the last hour, and when the oldest of them leaves that window. */
+export async function recentSubmissions(db: Db, learnerId: string, exerciseId: string, now = new Date()): Promise<{ count: number; oldest?: Date }> {
+  const since = new Date(now.getTime() - 60 * 60 * 1000);
+  const where = { learnerId, exerciseId, createdAt: { gte: since } };
+  const [count, oldest] = await Promise.all([
+    db.submission.count({ where }),
+    db.submission.findFirst({ where, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+  ]);
+  return { count, oldest: oldest?.createdAt };
+}
+
 export async function getSubmission(db: Db, id: string): Promise<StoredSubmission | undefined> {
   const row = await db.submission.findUnique({ where: { id } });
   return row ? toStored(row) : undefined;

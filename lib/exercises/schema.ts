@@ -10,6 +10,7 @@ export const exerciseSchema = z.strictObject({
   hints: z.array(z.string().trim().min(1)).max(10).default([]),
   revealSolutionAfter: z.int().min(1).max(100).default(3),
   timeLimitSeconds: z.number().min(1).max(60).default(10),
+  submissionsPerHour: z.int().min(1).max(1000).default(30),
   feedback: z.strictObject({ passed: z.string().trim().min(1) }).optional(),
   wrong: z
     .array(
@@ -29,6 +30,7 @@ export const exerciseHints: FieldHints = {
   hints: "Optional: hints a learner can reveal one at a time, one per line as `- …`.",
   revealSolutionAfter: "Optional: how many submissions before the learner may reveal the solution (default 3).",
   timeLimitSeconds: "Optional: the grader's time limit per submission in seconds, 1 to 60 (default 10).",
+  submissionsPerHour: "Optional: how many submissions a learner may make in an hour (default 30), so the grader cannot be used to probe the hidden tests.",
   feedback: "Optional: `feedback:` with `passed: …`, the message shown on full marks.",
   wrong: "Optional: known-wrong solutions, each `- file: wrong/name.ts`, `test: <test name>`, `message: <text the failure must contain>`.",
 };

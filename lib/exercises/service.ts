@@ -5,6 +5,7 @@ import {
   exerciseState,
   finishSubmission,
   getSubmission,
+  recentSubmissions,
   startSubmission,
   SubmissionConflict,
   touchLearner,
@@ -35,6 +36,7 @@ export async function submit(learnerId: string, input: { id: string; exerciseId:
   const catalog = await getExerciseCatalog();
   const store = db();
   await touchLearner(store, learnerId);
+  await enforceSubmissionLimit(learnerId, input.id, exercise);
   let started;
   try {
     started = await startSubmission(store, {
@@ -59,6 +61,18 @@ export async function submit(learnerId: string, input: { id: string; exerciseId:
     submission = await waitForGrade(input.id, started.existing);
   }
   return { submission: submission!, state: await exerciseState(store, learnerId, exercise.id), lessonCompleted, replayed: !started.created };
+}
+
+/**
+ * The author's per-hour limit, so the grader cannot be used as an oracle for
+ * the hidden tests. A retry of a submission already made is not a new one.
+ */
+async function enforceSubmissionLimit(learnerId: string, submissionId: string, exercise: PlacedExercise): Promise<void> {
+  if (await getSubmission(db(), submissionId)) return;
+  const { count, oldest } = await recentSubmissions(db(), learnerId, exercise.id);
+  if (count < exercise.submissionsPerHour) return;
+  const minutes = oldest ? Math.max(1, Math.ceil((oldest.getTime() + 3_600_000 - Date.now()) / 60_000)) : 60;
+  throw new ApiError(429, `You have submitted this exercise ${count} times in the last hour, its limit. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}; meanwhile Check runs the public tests as often as you like.`);
 }
 
 async function waitForGrade(id: string, first: StoredSubmission): Promise<StoredSubmission> {

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { handle, readJson, requireSameOrigin } from "@/lib/api/http";
-import { currentLearnerId } from "@/lib/auth/learner-cookie";
+import { currentLearnerId } from "@/lib/auth/current-learner";
 import { MAX_CODE_CHARACTERS } from "@/lib/exercises/limits";
 import { submit } from "@/lib/exercises/service";
 

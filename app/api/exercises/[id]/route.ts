@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { handle } from "@/lib/api/http";
-import { currentLearnerId } from "@/lib/auth/learner-cookie";
+import { currentLearnerId } from "@/lib/auth/current-learner";
 import { db } from "@/lib/db/client";
 import { exerciseState } from "@/lib/db/progress";
 import { findExercise } from "@/lib/exercises/service";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { handle, readJson, requireSameOrigin } from "@/lib/api/http";
-import { currentLearnerId } from "@/lib/auth/learner-cookie";
+import { currentLearnerId } from "@/lib/auth/current-learner";
 import { db } from "@/lib/db/client";
 import { saveDraft, touchLearner } from "@/lib/db/progress";
 import { MAX_CODE_CHARACTERS } from "@/lib/exercises/limits";
