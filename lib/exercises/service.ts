@@ -12,15 +12,15 @@ import {
   type ExerciseState,
   type StoredSubmission,
 } from "@/lib/db/progress";
-import { getExerciseCatalog, type PlacedExercise } from "./catalog";
+import { getExerciseCatalog, type ExerciseCatalog, type PlacedExercise } from "./catalog";
 import { gradeSubmission } from "./grade";
 import { graderPool, graderVersion } from "./grader";
 
 /** How long a retried request waits for its first copy's grade before answering "still grading". */
 const PENDING_WAIT_MS = 60_000;
 
-export async function findExercise(id: string): Promise<PlacedExercise> {
-  const exercise = (await getExerciseCatalog()).byId.get(id);
+export async function findExercise(id: string, catalog?: ExerciseCatalog): Promise<PlacedExercise> {
+  const exercise = (catalog ?? (await getExerciseCatalog())).byId.get(id);
   if (!exercise) throw new ApiError(404, `There is no exercise "${id}".`);
   return exercise;
 }
@@ -32,8 +32,8 @@ export type SubmitResult = { submission: StoredSubmission; state: ExerciseState;
  * the browser says about its own score is read. Idempotent on `id`.
  */
 export async function submit(learnerId: string, input: { id: string; exerciseId: string; code: string }): Promise<SubmitResult> {
-  const exercise = await findExercise(input.exerciseId);
   const catalog = await getExerciseCatalog();
+  const exercise = await findExercise(input.exerciseId, catalog);
   const store = db();
   await touchLearner(store, learnerId);
   await enforceSubmissionLimit(learnerId, input.id, exercise);
