@@ -25,7 +25,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["{lib,scripts}/**/*.integration.test.ts"],
+          include: ["{lib,scripts,test}/**/*.integration.test.ts"],
           globalSetup: ["test/integration-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

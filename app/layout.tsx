@@ -33,6 +33,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             Descent
           </Link>
           <nav aria-label="Account" className="site-account">
+            <Link href="/assignments">Assignments</Link>
             <Link href="/account">Your account</Link>
           </nav>
         </header>

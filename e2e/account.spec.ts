@@ -6,6 +6,27 @@ const RIGHT =
   "function binaryCrossEntropy(yTrue: tf.Tensor, pPred: tf.Tensor) { const p = pPred.clipByValue(1e-7, 1 - 1e-7); " +
   "return yTrue.mul(p.log()).add(tf.scalar(1).sub(yTrue).mul(tf.scalar(1).sub(p).log())).mean().neg(); }";
 
+test.describe("anonymous learners", () => {
+  test("get one learner with their first page, so a page's concurrent first saves are not split", async ({ page, context }) => {
+    await page.goto(LESSON);
+    expect((await context.cookies()).find((c) => c.name === "descent_learner")).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    const ids = ["losses", "cross-entropy-from-logits"];
+    await page.evaluate(
+      (exerciseIds) =>
+        Promise.all(
+          exerciseIds.map((id) =>
+            fetch(`/api/exercises/${id}/draft`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: `// draft of ${id}` }) }),
+          ),
+        ),
+      ids,
+    );
+    for (const id of ids) {
+      const { state } = (await (await page.request.get(`/api/exercises/${id}`)).json()) as { state: { draft?: { code: string } } };
+      expect(state.draft?.code).toBe(`// draft of ${id}`);
+    }
+  });
+});
+
 test.describe("accounts", () => {
   test.describe.configure({ timeout: 120_000 });
   test.skip(({ isMobile }) => isMobile, "account journeys run on the desktop project");

@@ -53,9 +53,14 @@ export async function expectNoSeriousAxeViolations(page: Page) {
 
 /** Replaces a cell's code through the editor, as a learner would (select all, then type). */
 export async function setCellCode(page: Page, cell: Locator, code: string) {
-  await cell.locator(".cell-code").click();
   // Monaco marks itself .focused (its input may be a textarea or an EditContext element).
-  await expect(cell.locator(".monaco-editor")).toHaveClass(/\bfocused\b/, { timeout: 20_000 });
+  // Click again until it is: a suggestion list left open from earlier typing takes the click
+  // (Escape closes it), and on a loaded machine a late layout can swallow the first click.
+  await expect(async () => {
+    if (await cell.locator(".suggest-widget.visible").count()) await page.keyboard.press("Escape");
+    await cell.locator(".cell-code").click();
+    await expect(cell.locator(".monaco-editor")).toHaveClass(/\bfocused\b/, { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
   await page.keyboard.insertText(code);

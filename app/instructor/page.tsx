@@ -1,44 +1,50 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
-import { ApiError } from "@/lib/api/http";
-import { requireInstructor } from "@/lib/auth/require-instructor";
-import { db } from "@/lib/db/client";
-import { gradebook } from "@/lib/db/gradebook";
-import { getExerciseCatalog } from "@/lib/exercises/catalog";
+import { InstructorNav, instructorDenied } from "@/components/instructor/instructor-only";
+import { classGradebook } from "@/lib/instructor/class-gradebook";
 
 export const metadata: Metadata = { title: "Roster" };
 
-const SORTS = { name: "Student", total: "Total", activity: "Last activity" } as const;
+/** Columns the roster sorts by: index into the gradebook's cells, and the direction that reads best. */
+const SORTS = {
+  name: { label: "student", column: 0, descending: false },
+  total: { label: "exercise total", column: -1, descending: true },
+  activity: { label: "last activity", column: 2, descending: true },
+} as const;
 type Sort = keyof typeof SORTS;
 
-/** The roster: every student, their best score per exercise, lessons completed and last activity. Instructors only. */
+/**
+ * The roster: every student with their best score per exercise, assignment
+ * credit, lessons done per module and last activity, as in the CSV export.
+ * Instructors only.
+ */
 export default async function RosterPage({ searchParams }: { searchParams: Promise<{ q?: string; sort?: string }> }) {
-  try {
-    await requireInstructor(await headers());
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    return (
-      <main className="account-page">
-        <h1>Roster</h1>
-        <p role="alert">{error.message}</p>
-        <Link href="/account">Sign in</Link>
-      </main>
-    );
-  }
+  const denied = await instructorDenied("Roster");
+  if (denied) return denied;
   const { q = "", sort: sortParam } = await searchParams;
   const sort: Sort = sortParam && sortParam in SORTS ? (sortParam as Sort) : "name";
-  const catalog = await getExerciseCatalog();
-  const exercises = [...catalog.byId.values()];
-  const label = (row: { name?: string; email?: string; learnerId: string }) => row.name ?? row.email ?? `anonymous ${row.learnerId.slice(0, 8)}`;
-  const rows = (await gradebook(db()))
-    .filter((row) => `${label(row)} ${row.email ?? ""}`.toLowerCase().includes(q.toLowerCase()))
-    .sort((a, b) => (sort === "total" ? b.total - a.total : sort === "activity" ? b.lastActivity.localeCompare(a.lastActivity) : label(a).localeCompare(label(b))));
+  const { layout, table } = await classGradebook();
+  const exerciseTotalColumn = 3 + layout.exercises.length;
+  const column = sort === "total" ? exerciseTotalColumn : SORTS[sort].column;
+  const direction = SORTS[sort].descending ? -1 : 1;
+  const needle = q.trim().toLowerCase();
+  const rows = table.rows
+    .filter(({ cells }) => `${cells[0]} ${cells[1]}`.toLowerCase().includes(needle))
+    .sort((a, b) => {
+      const [x, y] = [a.cells[column]!, b.cells[column]!];
+      return direction * (typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y)));
+    });
+  const sortLink = (key: Sort, text: string) => (
+    <Link href={`?q=${encodeURIComponent(q)}&sort=${key}`} aria-label={`${text}, sort by this column`}>
+      {text}
+    </Link>
+  );
 
   return (
-    <main className="roster-page">
+    <main className="report-page">
+      <InstructorNav current="Roster" />
       <h1>Roster</h1>
-      <form className="roster-filter" role="search">
+      <form className="report-filter" role="search">
         <label>
           Filter by name or email <input name="q" defaultValue={q} />
         </label>
@@ -48,43 +54,44 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
           Download the gradebook (CSV)
         </a>
       </form>
-      <div className="table-scroll" tabIndex={0}>
-        <table>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Roster table">
+        <table className="report-table">
           <caption>
-            {rows.length} {rows.length === 1 ? "student" : "students"}, sorted by {SORTS[sort].toLowerCase()}
+            {rows.length} {rows.length === 1 ? "student" : "students"}, sorted by {SORTS[sort].label}
           </caption>
           <thead>
             <tr>
-              {(["name"] as const).map((key) => (
-                <th key={key} scope="col" aria-sort={sort === key ? "ascending" : undefined}>
-                  <Link href={`?q=${encodeURIComponent(q)}&sort=${key}`}>{SORTS[key]}</Link>
-                </th>
-              ))}
-              {exercises.map((exercise) => (
-                <th key={exercise.id} scope="col">
-                  {exercise.title}
-                </th>
-              ))}
-              <th scope="col" aria-sort={sort === "total" ? "descending" : undefined}>
-                <Link href={`?q=${encodeURIComponent(q)}&sort=total`}>Total</Link>
-              </th>
-              <th scope="col">Lessons completed</th>
-              <th scope="col" aria-sort={sort === "activity" ? "descending" : undefined}>
-                <Link href={`?q=${encodeURIComponent(q)}&sort=activity`}>Last activity</Link>
-              </th>
+              {table.header.map((text, index) => {
+                const key = (Object.keys(SORTS) as Sort[]).find((k) => (k === "total" ? exerciseTotalColumn : SORTS[k].column) === index);
+                return (
+                  <th key={text} scope="col" aria-sort={key === sort ? (SORTS[sort].descending ? "descending" : "ascending") : undefined}>
+                    {key ? sortLink(key, text) : text}
+                  </th>
+                );
+              })}
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
+            {rows.map(({ row, cells }) => (
               <tr key={row.learnerId}>
-                <th scope="row">{label(row)}</th>
-                {exercises.map((exercise) => {
-                  const best = row.best[exercise.id];
-                  return <td key={exercise.id}>{best ? `${best.score}/${best.maxScore}${best.passed ? " ✓" : ""}` : "–"}</td>;
+                <th scope="row">
+                  <Link href={`/instructor/students/${row.learnerId}`}>{cells[0]}</Link>
+                </th>
+                {cells.slice(1).map((cell, index) => {
+                  const exercise = layout.exercises[index - 2];
+                  const passed = exercise && row.best[exercise.id]?.passed;
+                  return (
+                    <td key={table.header[index + 1]}>
+                      {cell === "" ? "–" : cell}
+                      {passed && (
+                        <>
+                          <span aria-hidden="true"> ✓</span>
+                          <span className="visually-hidden"> (passed)</span>
+                        </>
+                      )}
+                    </td>
+                  );
                 })}
-                <td>{row.total}</td>
-                <td>{row.completedLessons}</td>
-                <td>{new Date(row.lastActivity).toISOString().slice(0, 16).replace("T", " ")}</td>
               </tr>
             ))}
           </tbody>

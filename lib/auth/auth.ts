@@ -1,10 +1,11 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
-import { adoptAnonymousLearner } from "@/lib/db/accounts";
+import { claimAnonymousWork } from "@/lib/db/accounts";
 import { db } from "@/lib/db/client";
-import { learnerFromCookieHeader } from "./learner-cookie";
+import { LEARNER_COOKIE, learnerFromCookieHeader } from "./learner-cookie";
 import { signingSecret } from "./secret";
 
 export const ROLES = ["student", "instructor"] as const;
@@ -16,6 +17,9 @@ export type Role = (typeof ROLES)[number];
  * SameSite=Lax, and Secure when the site is served over https. Its own
  * endpoints check the Origin of every state-changing request (CSRF).
  */
+/** What a sign-up may say about the new account: nothing about its role, id or verification. */
+const SIGN_UP_FIELDS = new Set(["email", "password", "name", "image", "callbackURL", "rememberMe"]);
+
 export const auth = betterAuth({
   database: prismaAdapter(db(), { provider: "sqlite" }),
   secret: signingSecret().toString(),
@@ -35,12 +39,34 @@ export const auth = betterAuth({
       "/sign-up/email": { window: 3600, max: 20 },
     },
   },
+  hooks: {
+    // better-auth quietly replaces a `role` sent at sign-up by the default; refuse the request outright instead.
+    before: createAuthMiddleware(async (ctx) => {
+      if (ctx.path !== "/sign-up/email") return;
+      const extra = Object.keys((ctx.body as object | undefined) ?? {}).filter((key) => !SIGN_UP_FIELDS.has(key));
+      if (extra.length > 0) {
+        throw new APIError("BAD_REQUEST", { message: `Sign-up does not accept ${extra.join(", ")}: every account starts as a student.` });
+      }
+    }),
+    // Signing out on a shared computer: the next visitor starts as a new anonymous learner, not as the account's.
+    after: createAuthMiddleware(async (ctx) => {
+      if (ctx.path === "/sign-out") ctx.setCookie(LEARNER_COOKIE, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax" });
+    }),
+  },
   databaseHooks: {
-    user: {
+    session: {
       create: {
-        // The visitor who signs up keeps what they did anonymously.
-        after: async (user, context) => adoptAnonymousLearner(db(), user.id, learnerFromCookieHeader(context?.headers?.get("cookie"))),
+        // Signing up or in: what this browser did anonymously becomes the account's.
+        after: async (session, context) => claimAnonymousWork(db(), session.userId, learnerFromCookieHeader(context?.headers?.get("cookie"))),
       },
+    },
+  },
+  advanced: {
+    ipAddress: {
+      // Rate limits are kept per client address, read from X-Forwarded-For (Next.js fills it in from the socket).
+      // Behind a reverse proxy, list the proxy's addresses (CIDR, comma-separated) so the client's own address is used,
+      // not one bucket shared by the whole school.
+      trustedProxies: (process.env.DESCENT_TRUSTED_PROXIES ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     },
   },
   telemetry: { enabled: false },

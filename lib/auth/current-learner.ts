@@ -1,32 +1,41 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { cookies } from "next/headers";
+import { NextResponse } from "next/server";
+import { limitNewLearnersFromClient } from "@/lib/api/client-limits";
 import { learnerForUser } from "@/lib/db/accounts";
 import { db } from "@/lib/db/client";
 import { auth } from "./auth";
-import { LEARNER_COOKIE, signLearnerId, verifyLearnerCookie } from "./learner-cookie";
-
-const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+import { learnerFromCookieHeader, newLearnerCookie } from "./learner-cookie";
 
 /**
- * The current learner's id. A signed-in user's learner comes from their
- * session (so progress follows them to any browser); otherwise the cookie's
- * anonymous learner, or a new one (and its cookie) when there is none, if `create`.
+ * The learner a request acts as, read from the request alone (so route
+ * handlers are plain functions of their Request, and the integration tests
+ * call them as such). A signed-in user's learner comes from their session, so
+ * progress follows them to any browser. Otherwise the anonymous learner in
+ * the signed cookie, unless an account owns that learner: after signing out
+ * on a shared computer, the browser's cookie must not read the account's work.
  */
-export async function currentLearnerId(request: Request, options: { create: boolean }): Promise<string | undefined> {
+export async function currentLearnerId(request: Pick<Request, "headers">): Promise<string | undefined> {
   const session = await auth.api.getSession({ headers: request.headers });
   if (session) return learnerForUser(db(), session.user.id);
-  const jar = await cookies();
-  const existing = verifyLearnerCookie(jar.get(LEARNER_COOKIE)?.value);
-  if (existing || !options.create) return existing;
-  const id = randomUUID();
-  jar.set(LEARNER_COOKIE, signLearnerId(id), {
-    httpOnly: true,
-    sameSite: "lax",
-    // Secure whenever the site is served over https (directly or behind a proxy); a school's plain-http LAN server still works.
-    secure: new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
-    path: "/",
-    maxAge: ONE_YEAR_SECONDS,
-  });
-  return id;
+  const cookieLearner = learnerFromCookieHeader(request.headers.get("cookie"));
+  if (!cookieLearner) return undefined;
+  const row = await db().learner.findUnique({ where: { id: cookieLearner }, select: { userId: true } });
+  return row?.userId ? undefined : cookieLearner;
+}
+
+/**
+ * Runs a write on behalf of the current learner, making a new anonymous
+ * learner (and setting its cookie on the response) when there is none.
+ * Browsers normally have one already (proxy.ts gives it with the first page),
+ * so a page's concurrent first writes all act as the same learner.
+ */
+export async function asLearner(request: Request, write: (learnerId: string) => Promise<Response>): Promise<Response> {
+  const existing = await currentLearnerId(request);
+  if (existing) return write(existing);
+  limitNewLearnersFromClient(request);
+  const { id, cookie } = newLearnerCookie(request);
+  const written = await write(id);
+  const response = written instanceof NextResponse ? written : new NextResponse(written.body, written);
+  response.cookies.set(...cookie);
+  return response;
 }

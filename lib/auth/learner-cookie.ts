@@ -1,5 +1,5 @@
 import "server-only";
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { signingSecret } from "./secret";
 
 /**
@@ -33,4 +33,26 @@ export function verifyLearnerCookie(value: string | undefined): string | undefin
 export function learnerFromCookieHeader(header: string | null | undefined): string | undefined {
   const match = (header ?? "").match(new RegExp(`(?:^|;\\s*)${LEARNER_COOKIE}=([^;]+)`));
   return verifyLearnerCookie(match?.[1] ? decodeURIComponent(match[1]) : undefined);
+}
+
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** A new anonymous learner: its id, and the cookie that names it, as arguments for `response.cookies.set`. */
+export function newLearnerCookie(request: Request) {
+  const id = randomUUID();
+  return {
+    id,
+    cookie: [
+      LEARNER_COOKIE,
+      signLearnerId(id),
+      {
+        httpOnly: true,
+        sameSite: "lax",
+        // Secure whenever the site is served over https (directly or behind a proxy); a school's plain-http LAN server still works.
+        secure: new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
+        path: "/",
+        maxAge: ONE_YEAR_SECONDS,
+      },
+    ] as const,
+  };
 }

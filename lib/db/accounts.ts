@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
+import { TRANSACTION_LIMITS } from "./progress";
 
 /** The learner row that holds a user's progress, made on first need. */
 export async function learnerForUser(db: Db, userId: string): Promise<string> {
@@ -16,11 +17,53 @@ export async function learnerForUser(db: Db, userId: string): Promise<string> {
 }
 
 /**
- * A new account takes over the anonymous learner who signed up, with all
- * their drafts, submissions and completed lessons. A learner already linked
- * to another account is never taken over.
+ * When someone signs up or signs in, the work this browser did anonymously
+ * becomes the account's. A new account takes over the anonymous learner
+ * itself; an account that already has a learner absorbs the anonymous one's
+ * submissions, drafts (the newer copy wins), reveals, hints and completed
+ * lessons, and the anonymous learner is deleted. A learner already linked to
+ * an account is never taken over.
  */
-export async function adoptAnonymousLearner(db: Db, userId: string, learnerId: string | undefined): Promise<void> {
-  if (!learnerId) return;
-  await db.learner.updateMany({ where: { id: learnerId, userId: null }, data: { userId } });
+export async function claimAnonymousWork(db: Db, userId: string, anonymousId: string | undefined): Promise<void> {
+  if (!anonymousId) return;
+  const [anonymous, owned] = await Promise.all([
+    db.learner.findUnique({ where: { id: anonymousId }, select: { userId: true } }),
+    db.learner.findUnique({ where: { userId }, select: { id: true } }),
+  ]);
+  if (!anonymous || anonymous.userId !== null) return;
+  if (!owned) {
+    await db.learner.updateMany({ where: { id: anonymousId, userId: null }, data: { userId } });
+    return;
+  }
+  await mergeLearners(db, anonymousId, owned.id);
+}
+
+async function mergeLearners(db: Db, fromId: string, intoId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.submission.updateMany({ where: { learnerId: fromId }, data: { learnerId: intoId } });
+    for (const draft of await tx.draft.findMany({ where: { learnerId: fromId } })) {
+      const kept = await tx.draft.findUnique({ where: { learnerId_exerciseId: { learnerId: intoId, exerciseId: draft.exerciseId } } });
+      if (kept && kept.updatedAt >= draft.updatedAt) continue;
+      await tx.draft.upsert({
+        where: { learnerId_exerciseId: { learnerId: intoId, exerciseId: draft.exerciseId } },
+        create: { learnerId: intoId, exerciseId: draft.exerciseId, code: draft.code },
+        update: { code: draft.code },
+      });
+    }
+    for (const reveal of await tx.solutionReveal.findMany({ where: { learnerId: fromId } })) {
+      const key = { learnerId: intoId, exerciseId: reveal.exerciseId };
+      await tx.solutionReveal.upsert({ where: { learnerId_exerciseId: key }, create: { ...key, revealedAt: reveal.revealedAt }, update: {} });
+    }
+    for (const hint of await tx.hintView.findMany({ where: { learnerId: fromId } })) {
+      const key = { learnerId: intoId, exerciseId: hint.exerciseId, hintIndex: hint.hintIndex };
+      await tx.hintView.upsert({ where: { learnerId_exerciseId_hintIndex: key }, create: { ...key, shownAt: hint.shownAt }, update: {} });
+    }
+    for (const completion of await tx.lessonCompletion.findMany({ where: { learnerId: fromId } })) {
+      const key = { learnerId: intoId, lessonHref: completion.lessonHref };
+      await tx.lessonCompletion.upsert({ where: { learnerId_lessonHref: key }, create: { ...key, completedAt: completion.completedAt }, update: {} });
+    }
+    // Deleting the anonymous learner cascades to the rows copied above.
+    await tx.learner.delete({ where: { id: fromId } });
+    await tx.learner.update({ where: { id: intoId }, data: { lastSeenAt: new Date() } });
+  }, TRANSACTION_LIMITS);
 }

@@ -1,67 +1,107 @@
 import "server-only";
+import { assignmentGrades, type Assignment } from "./assignments";
 import type { Db } from "./client";
+import { STUDENT_LEARNERS } from "./students";
 
 export type GradebookRow = {
   learnerId: string;
   /** The account's email, or undefined for a learner who never signed up. */
   email?: string;
   name?: string;
-  lastActivity: string;
+  lastActivity: Date;
   /** Best score per exercise id (absent: never submitted). */
   best: Record<string, { score: number; maxScore: number; passed: boolean }>;
-  completedLessons: number;
-  total: number;
+  /** Credited points per assignment id, by its late policy. */
+  assignments: Record<string, number>;
+  completedLessons: Set<string>;
 };
 
 /**
- * One row per learner with any submission: best score per exercise, lessons
- * completed, last activity. The roster page and the CSV export both read this,
- * so they always agree.
+ * One row per student with any submission: best score per exercise, credit
+ * per assignment, lessons completed, last activity. The roster page and the
+ * CSV export both read this through `gradebookTable`, so they always agree.
  */
-export async function gradebook(db: Db): Promise<GradebookRow[]> {
-  const [learners, bests, passes, completions] = await Promise.all([
-    db.learner.findMany({ where: { submissions: { some: {} } }, include: { user: { select: { email: true, name: true, role: true } } } }),
+export async function gradebook(db: Db, assignments: readonly Assignment[]): Promise<GradebookRow[]> {
+  const [learners, bests, passes, completions, credits] = await Promise.all([
+    db.learner.findMany({ where: { submissions: { some: {} }, ...STUDENT_LEARNERS }, include: { user: { select: { email: true, name: true } } } }),
     db.submission.groupBy({ by: ["learnerId", "exerciseId"], where: { status: { not: "pending" } }, _max: { score: true, maxScore: true } }),
     db.submission.findMany({ where: { status: "passed" }, select: { learnerId: true, exerciseId: true }, distinct: ["learnerId", "exerciseId"] }),
-    db.lessonCompletion.groupBy({ by: ["learnerId"], _count: { lessonHref: true } }),
+    db.lessonCompletion.findMany({ select: { learnerId: true, lessonHref: true } }),
+    assignmentGrades(db, assignments),
   ]);
   const passed = new Set(passes.map((p) => `${p.learnerId}\0${p.exerciseId}`));
-  return learners
-    .filter((learner) => learner.user?.role !== "instructor")
-    .map((learner) => {
-      const best = Object.fromEntries(
-        bests
-          .filter((b) => b.learnerId === learner.id)
-          .map((b) => [b.exerciseId, { score: b._max.score ?? 0, maxScore: b._max.maxScore ?? 0, passed: passed.has(`${learner.id}\0${b.exerciseId}`) }]),
-      );
-      return {
-        learnerId: learner.id,
-        email: learner.user?.email,
-        name: learner.user?.name,
-        lastActivity: learner.lastSeenAt.toISOString(),
-        best,
-        completedLessons: completions.find((c) => c.learnerId === learner.id)?._count.lessonHref ?? 0,
-        total: Object.values(best).reduce((sum, b) => sum + b.score, 0),
-      };
-    });
+  return learners.map((learner) => ({
+    learnerId: learner.id,
+    email: learner.user?.email,
+    name: learner.user?.name,
+    lastActivity: learner.lastSeenAt,
+    best: Object.fromEntries(
+      bests
+        .filter((b) => b.learnerId === learner.id)
+        .map((b) => [b.exerciseId, { score: b._max.score ?? 0, maxScore: b._max.maxScore ?? 0, passed: passed.has(`${learner.id}\0${b.exerciseId}`) }]),
+    ),
+    assignments: Object.fromEntries(assignments.map((a) => [a.id, credits.get(learner.id)?.get(a.id)?.credited ?? 0])),
+    completedLessons: new Set(completions.filter((c) => c.learnerId === learner.id).map((c) => c.lessonHref)),
+  }));
 }
 
-/** The gradebook as CSV: one row per student, one column per exercise, plus totals. */
-export function gradebookCsv(rows: readonly GradebookRow[], exerciseIds: readonly string[]): string {
-  const cell = (value: string | number) => {
-    const text = String(value);
-    // Quote what CSV needs quoted, and defuse spreadsheet formulas (=, +, -, @) in text cells.
-    const safe = /^[=+\-@]/.test(text) && typeof value === "string" ? `'${text}` : text;
-    return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+export const studentLabel = (row: { name?: string; email?: string; learnerId: string }) => row.name ?? row.email ?? `anonymous ${row.learnerId.slice(0, 8)}`;
+
+export type GradebookLayout = {
+  exercises: ReadonlyArray<{ id: string; title: string; maxScore: number }>;
+  assignments: ReadonlyArray<Pick<Assignment, "id" | "title" | "exerciseIds">>;
+  modules: ReadonlyArray<{ slug: string; title: string; lessonHrefs: readonly string[] }>;
+  maxScoreOf: (exerciseId: string) => number;
+};
+
+export type GradebookCell = string | number;
+export type GradebookTable = { header: string[]; rows: Array<{ row: GradebookRow; cells: GradebookCell[] }> };
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * The gradebook's columns and cells: student, email, last activity, one
+ * column per exercise, per assignment and per module, then totals. An empty
+ * cell means never submitted.
+ */
+export function gradebookTable(rows: readonly GradebookRow[], layout: GradebookLayout): GradebookTable {
+  const assignmentMax = (a: GradebookLayout["assignments"][number]) => a.exerciseIds.reduce((sum, id) => sum + layout.maxScoreOf(id), 0);
+  const header = [
+    "student",
+    "email",
+    "last activity",
+    ...layout.exercises.map((e) => `${e.title} (/${e.maxScore})`),
+    `exercise total (/${layout.exercises.reduce((sum, e) => sum + e.maxScore, 0)})`,
+    ...layout.assignments.map((a) => `assignment: ${a.title} (/${assignmentMax(a)})`),
+    `assignment total (/${layout.assignments.reduce((sum, a) => sum + assignmentMax(a), 0)})`,
+    ...layout.modules.map((m) => `lessons done: ${m.title} (/${m.lessonHrefs.length})`),
+    "lessons completed",
+  ];
+  return {
+    header,
+    rows: rows.map((row) => ({
+      row,
+      cells: [
+        studentLabel(row),
+        row.email ?? "",
+        row.lastActivity.toISOString().slice(0, 16).replace("T", " "),
+        ...layout.exercises.map((e) => row.best[e.id]?.score ?? ""),
+        layout.exercises.reduce((sum, e) => sum + (row.best[e.id]?.score ?? 0), 0),
+        ...layout.assignments.map((a) => row.assignments[a.id] ?? 0),
+        round2(layout.assignments.reduce((sum, a) => sum + (row.assignments[a.id] ?? 0), 0)),
+        ...layout.modules.map((m) => m.lessonHrefs.filter((href) => row.completedLessons.has(href)).length),
+        row.completedLessons.size,
+      ],
+    })),
   };
-  const header = ["student", "email", "last activity", ...exerciseIds, "total", "lessons completed"];
-  const lines = rows.map((row) => [
-    row.name ?? `anonymous ${row.learnerId.slice(0, 8)}`,
-    row.email ?? "",
-    row.lastActivity,
-    ...exerciseIds.map((id) => row.best[id]?.score ?? ""),
-    row.total,
-    row.completedLessons,
-  ]);
-  return [header, ...lines].map((line) => line.map(cell).join(",")).join("\n") + "\n";
+}
+
+/** The gradebook as CSV: quoted where needed, with spreadsheet formulas defused in text cells. */
+export function gradebookCsv(table: GradebookTable): string {
+  const cell = (value: GradebookCell) => {
+    const text = String(value);
+    const safe = typeof value === "string" && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return [table.header, ...table.rows.map((r) => r.cells)].map((line) => line.map(cell).join(",")).join("\n") + "\n";
 }

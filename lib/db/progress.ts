@@ -27,7 +27,7 @@ export class SubmissionConflict extends Error {}
  * turn that wait into an error. The transaction writes first, so it takes the
  * write lock at once and never needs to upgrade a read lock.
  */
-const TRANSACTION_LIMITS = { maxWait: 15_000, timeout: 15_000 };
+export const TRANSACTION_LIMITS = { maxWait: 15_000, timeout: 15_000 };
 
 export async function touchLearner(db: Db, learnerId: string): Promise<void> {
   await db.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: { lastSeenAt: new Date() } });
@@ -122,16 +122,19 @@ export type ExerciseState = {
   last?: StoredSubmission;
   draft?: { code: string; updatedAt: string };
   revealed: boolean;
+  /** How many of the exercise's hints the learner has opened (they open in order). */
+  hintsShown: number;
 };
 
 export async function exerciseState(db: Db, learnerId: string, exerciseId: string): Promise<ExerciseState> {
   const where = { learnerId, exerciseId, status: { not: "pending" } };
-  const [attempts, best, last, draft, reveal] = await Promise.all([
+  const [attempts, best, last, draft, reveal, hintsShown] = await Promise.all([
     db.submission.count({ where }),
     db.submission.findFirst({ where, orderBy: [{ score: "desc" }, { createdAt: "asc" }] }),
     db.submission.findFirst({ where, orderBy: { createdAt: "desc" } }),
     db.draft.findUnique({ where: { learnerId_exerciseId: { learnerId, exerciseId } } }),
     db.solutionReveal.findUnique({ where: { learnerId_exerciseId: { learnerId, exerciseId } } }),
+    db.hintView.count({ where: { learnerId, exerciseId } }),
   ]);
   return {
     attempts,
@@ -141,6 +144,7 @@ export async function exerciseState(db: Db, learnerId: string, exerciseId: strin
     last: last ? toStored(last) : undefined,
     draft: draft ? { code: draft.code, updatedAt: draft.updatedAt.toISOString() } : undefined,
     revealed: reveal !== null,
+    hintsShown,
   };
 }
 
@@ -158,6 +162,17 @@ export async function recordReveal(db: Db, learnerId: string, exerciseId: string
     create: { learnerId, exerciseId },
     update: {},
   });
+}
+
+/** Records that the learner opened hints 0…hintIndex (hints open in order; reopening is not counted again). */
+export async function recordHints(db: Db, learnerId: string, exerciseId: string, hintIndex: number): Promise<void> {
+  for (let index = 0; index <= hintIndex; index++) {
+    await db.hintView.upsert({
+      where: { learnerId_exerciseId_hintIndex: { learnerId, exerciseId, hintIndex: index } },
+      create: { learnerId, exerciseId, hintIndex: index },
+      update: {},
+    });
+  }
 }
 
 export type CourseProgress = {

@@ -71,7 +71,11 @@ export default function CellEditor({ value, label, error, screenReader, onChange
     void loadCellTypes(monaco);
     editorRef.current = editor;
     monacoRef.current = monaco;
-    editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => callbacks.current.onRun());
+    editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => {
+      // A suggestion list left open would cover the output and take the next click.
+      editor.trigger("run", "hideSuggestWidget", null);
+      callbacks.current.onRun();
+    });
     editor.addCommand(monaco.KeyCode.Escape, () => callbacks.current.onLeave(), "!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible");
     const fit = () => {
       const height = Math.min(Math.max(editor.getContentHeight(), 3 * LINE_HEIGHT), 640);

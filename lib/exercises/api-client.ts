@@ -35,5 +35,9 @@ export const exerciseApi = {
     }
   },
 
+  /** Opening a hint is recorded for the instructor's statistics; a failure here must not hide the hint. */
+  recordHint: (id: string, index: number) =>
+    request<unknown>(`/api/exercises/${id}/hints`, { method: "POST", body: JSON.stringify({ index }) }).catch(() => undefined),
+
   revealSolution: (id: string) => request<{ solution: string }>(`/api/exercises/${id}/solution`, { method: "POST" }),
 };

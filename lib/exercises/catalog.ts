@@ -3,10 +3,10 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { getCourse } from "@/lib/content/lesson";
 import { ContentError } from "@/lib/content/problems";
-import { readExercises, type Exercise } from "./load";
+import { exerciseMaxScore, readExercises, type Exercise } from "./load";
 import { checkPlacements, findPlacements } from "./placement";
 
-export type PlacedExercise = Exercise & { lessonHref: string };
+export type PlacedExercise = Exercise & { lessonHref: string; maxScore: number };
 
 export type ExerciseCatalog = {
   byId: Map<string, PlacedExercise>;
@@ -37,7 +37,7 @@ export async function getExerciseCatalog(): Promise<ExerciseCatalog> {
   const byLesson = new Map<string, string[]>();
   for (const placement of placements) {
     const exercise = exercises.find((e) => e.id === placement.exerciseId)!;
-    byId.set(exercise.id, { ...exercise, lessonHref: placement.lessonHref });
+    byId.set(exercise.id, { ...exercise, lessonHref: placement.lessonHref, maxScore: exerciseMaxScore(exercise) });
     byLesson.set(placement.lessonHref, [...(byLesson.get(placement.lessonHref) ?? []), exercise.id]);
   }
   return { byId, byLesson };

@@ -139,9 +139,16 @@ function stripTypes(source: string): string {
   return transform(source, { transforms: ["typescript"], disableESTransforms: true, production: true }).code;
 }
 
+// Defining the tests only runs their files' top level (the author's code), not the tests themselves.
+const definedTests = (suites: TestSuite[]) => defineTests(suites, { tf: undefined }, async () => ({ ok: false, message: "" }));
+
+/** The points a full grade is worth: every public and hidden test's points. */
+export function exerciseMaxScore(exercise: Exercise): number {
+  return definedTests([exercise.publicTests, exercise.hiddenTests]).reduce((sum, test) => sum + test.points, 0);
+}
+
 export function toPublicExercise(exercise: Exercise): PublicExercise {
-  // Defining the tests only runs their files' top level (the author's code), not the tests themselves.
-  const count = (suite: TestSuite) => defineTests([suite], { tf: undefined }, async () => ({ ok: false, message: "" })).length;
+  const count = (suite: TestSuite) => definedTests([suite]).length;
   return {
     id: exercise.id,
     title: exercise.title,

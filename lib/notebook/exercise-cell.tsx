@@ -44,6 +44,8 @@ export function ExerciseCell({ exercise, index, children }: { exercise: PublicEx
         setState(state);
         setLatest(state.last);
         setSolution(solution);
+        // Hints opened before the state arrived stay open.
+        setHintsShown((shown) => Math.max(shown, state.hintsShown));
         // What the server already has: only a change from it is a draft worth saving.
         savedCode.current = state.draft?.code ?? exercise.starter;
         if (state.draft) store.setCode(cellId, state.draft.code);
@@ -100,6 +102,11 @@ export function ExerciseCell({ exercise, index, children }: { exercise: PublicEx
     } finally {
       setSubmitting(false);
     }
+  };
+
+  const showNextHint = () => {
+    setHintsShown(hintsShown + 1);
+    void exerciseApi.recordHint(exercise.id, hintsShown);
   };
 
   const reveal = async () => {
@@ -177,7 +184,7 @@ export function ExerciseCell({ exercise, index, children }: { exercise: PublicEx
             ))}
           </ol>
           {hintsShown < exercise.hints.length && (
-            <button type="button" className="link-button" onClick={() => setHintsShown(hintsShown + 1)}>
+            <button type="button" className="link-button" onClick={showNextHint}>
               Show hint {hintsShown + 1} of {exercise.hints.length}
             </button>
           )}

@@ -8,7 +8,7 @@ import { getExerciseCatalog } from "@/lib/exercises/catalog";
 /** The course page's progress: completed lessons and, per lesson, its exercises and the learner's best scores. */
 export const GET = handle(async (request: Request) => {
   const catalog = await getExerciseCatalog();
-  const learnerId = await currentLearnerId(request, { create: false });
+  const learnerId = await currentLearnerId(request);
   const progress = learnerId ? await courseProgress(db(), learnerId) : { completedLessons: [], exercises: {} };
   return NextResponse.json(
     { ...progress, lessons: Object.fromEntries(catalog.byLesson) },

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { limitSubmissionsFromClient } from "@/lib/api/client-limits";
 import { handle, readJson, requireSameOrigin } from "@/lib/api/http";
-import { currentLearnerId } from "@/lib/auth/current-learner";
+import { asLearner } from "@/lib/auth/current-learner";
 import { MAX_CODE_CHARACTERS } from "@/lib/exercises/limits";
 import { submit } from "@/lib/exercises/service";
 
@@ -18,7 +19,9 @@ export const runtime = "nodejs";
 export const POST = handle(async (request: Request) => {
   requireSameOrigin(request);
   const body = await readJson(request, SubmissionBody, MAX_CODE_CHARACTERS * 4 + 1024);
-  const learnerId = (await currentLearnerId(request, { create: true }))!;
-  const result = await submit(learnerId, body);
-  return NextResponse.json(result, { status: result.submission.status === "pending" ? 202 : 200 });
+  limitSubmissionsFromClient(request);
+  return asLearner(request, async (learnerId) => {
+    const result = await submit(learnerId, body);
+    return NextResponse.json(result, { status: result.submission.status === "pending" ? 202 : 200 });
+  });
 });

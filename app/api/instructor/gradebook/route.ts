@@ -1,15 +1,13 @@
 import { handle } from "@/lib/api/http";
 import { requireInstructor } from "@/lib/auth/require-instructor";
-import { db } from "@/lib/db/client";
-import { gradebook, gradebookCsv } from "@/lib/db/gradebook";
-import { getExerciseCatalog } from "@/lib/exercises/catalog";
+import { gradebookCsv } from "@/lib/db/gradebook";
+import { classGradebook } from "@/lib/instructor/class-gradebook";
 
-/** The gradebook as CSV, for instructors only. */
+/** The gradebook as CSV, for instructors only: the roster's columns, one row per student. */
 export const GET = handle(async (request: Request) => {
   await requireInstructor(request.headers);
-  const catalog = await getExerciseCatalog();
-  const csv = gradebookCsv(await gradebook(db()), [...catalog.byId.keys()]);
-  return new Response(csv, {
+  const { table } = await classGradebook();
+  return new Response(gradebookCsv(table), {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="descent-gradebook.csv"', "cache-control": "no-store" },
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { handle, readJson, requireSameOrigin } from "@/lib/api/http";
-import { currentLearnerId } from "@/lib/auth/current-learner";
+import { asLearner } from "@/lib/auth/current-learner";
 import { db } from "@/lib/db/client";
 import { saveDraft, touchLearner } from "@/lib/db/progress";
 import { MAX_CODE_CHARACTERS } from "@/lib/exercises/limits";
@@ -15,10 +15,11 @@ export const PUT = handle(async (request: Request, { params }: { params: Promise
   requireSameOrigin(request);
   const exercise = await findExercise((await params).id);
   const { code } = await readJson(request, DraftBody, MAX_CODE_CHARACTERS * 4 + 1024);
-  const learnerId = (await currentLearnerId(request, { create: true }))!;
-  await touchLearner(db(), learnerId);
-  await saveDraft(db(), learnerId, exercise.id, code);
-  return new Response(null, { status: 204 });
+  return asLearner(request, async (learnerId) => {
+    await touchLearner(db(), learnerId);
+    await saveDraft(db(), learnerId, exercise.id, code);
+    return new Response(null, { status: 204 });
+  });
 });
 
 // navigator.sendBeacon can only POST; it is how the page saves when it is closed.

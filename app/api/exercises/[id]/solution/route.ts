@@ -9,7 +9,7 @@ import { findExercise } from "@/lib/exercises/service";
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   requireSameOrigin(request);
   const exercise = await findExercise((await params).id);
-  const learnerId = await currentLearnerId(request, { create: false });
+  const learnerId = await currentLearnerId(request);
   const state = learnerId ? await exerciseState(db(), learnerId, exercise.id) : undefined;
   const remaining = exercise.revealSolutionAfter - (state?.attempts ?? 0);
   if (!learnerId || (remaining > 0 && !state?.passed)) {
