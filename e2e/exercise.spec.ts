@@ -12,6 +12,13 @@ const RIGHT = WRONG.replace(".square().sum()", ".square().mean()");
 
 const exercise = (page: Page) => page.locator('section[data-exercise-id="losses"]');
 
+// The lesson's second exercise, solved in one go so the lesson can be completed.
+const FROM_LOGITS =
+  "function mae(yTrue: tf.Tensor, yPred: tf.Tensor) { return yPred.sub(yTrue).abs().mean(); }\n" +
+  "function sparseCrossEntropy(labels: tf.Tensor1D, logits: tf.Tensor2D) { const m = logits.max(1, true); " +
+  "const lse = logits.sub(m).exp().sum(1).log().add(m.squeeze([1])); " +
+  "return lse.sub(tf.oneHot(labels.toInt(), logits.shape[1]).mul(logits).sum(1)).mean(); }";
+
 test.describe("a graded exercise", () => {
   test.describe.configure({ timeout: 120_000 });
   test.skip(({ isMobile }) => isMobile, "exercise journeys run on the desktop project");
@@ -39,8 +46,15 @@ test.describe("a graded exercise", () => {
     await setCellCode(page, section.locator(".cell"), RIGHT);
     await section.getByRole("button", { name: "Submit for grading" }).click();
     await expect(grade).toContainText("Graded by the server: 9/9 · All tests passed", { timeout: 30_000 });
-    await expect(grade).toContainText("Lesson complete");
     await expect(section.getByTestId("exercise-score")).toHaveText("Best score 9/9 · 2 attempts · Passed");
+
+    // The lesson is complete once its other exercise is passed too.
+    const second = page.locator('section[data-exercise-id="cross-entropy-from-logits"]');
+    await setCellCode(page, second.locator(".cell"), FROM_LOGITS);
+    await second.getByRole("button", { name: "Submit for grading" }).click();
+    const secondGrade = second.getByRole("region", { name: "Server grade" });
+    await expect(secondGrade).toContainText("All tests passed", { timeout: 30_000 });
+    await expect(secondGrade).toContainText("Lesson complete");
 
     // The draft is on the server, not only in this browser: clear the browser's copy and reload.
     await expect
@@ -56,8 +70,9 @@ test.describe("a graded exercise", () => {
     const lesson = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Loss functions: MSE and cross-entropy" }) });
     await expect(lesson.getByTestId("lesson-progress")).toHaveText(" · Complete");
     const otherLesson = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Gradient descent", exact: true }) });
-    await expect(otherLesson.getByTestId("lesson-progress")).toHaveText(" · 0 of 1 graded exercise passed");
-    await expect(page.getByTestId("module-progress").first()).toHaveText("1 of 1 lesson complete");
+    await expect(otherLesson.getByTestId("lesson-progress")).toHaveText(" · 0 of 2 graded exercises passed");
+    const lossModule = page.locator(".module-card").filter({ has: page.getByRole("link", { name: "Loss functions", exact: true }) });
+    await expect(lossModule.getByTestId("module-progress")).toHaveText("1 of 1 lesson complete");
   });
 
   test("hints open one at a time, and the solution opens after the author's number of attempts", async ({ page }) => {

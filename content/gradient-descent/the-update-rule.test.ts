@@ -90,3 +90,67 @@ describe("linear regression with L = (1/2n) Σ (wxᵢ + b − yᵢ)²", () => {
     expect(value(b)).toBeCloseTo(0, 3);
   });
 });
+
+describe("the 2-D surface J = ½(θ₁² + 10θ₂²)", () => {
+  const walk = (alpha: number, steps = 40) => {
+    let t = [-2.5, 1.5];
+    for (let i = 0; i < steps; i++) t = [t[0]! - alpha * t[0]!, t[1]! - alpha * 10 * t[1]!];
+    return 0.5 * (t[0]! ** 2 + 10 * t[1]! ** 2);
+  };
+
+  it("converges below α = 0.2 and diverges above it; α = 0.1 reaches the valley floor in one step", () => {
+    expect(walk(0.19)).toBeLessThan(0.5 * (2.5 ** 2 + 10 * 1.5 ** 2));
+    expect(walk(0.19, 400)).toBeLessThan(1e-6);
+    expect(walk(0.21)).toBeGreaterThan(1e3);
+    expect(1.5 - 0.1 * 10 * 1.5).toBe(0);
+  });
+});
+
+describe("momentum and Adam", () => {
+  const valley = tf.tensor1d([1, 100]);
+  const lossOf = (theta: tf.Tensor) => theta.square().mul(valley).sum().mul(0.5) as tf.Scalar;
+
+  it("the lesson's momentum and Adam formulas are tf.train.momentum's and tf.train.adam's", () => {
+    const momentumRef = tf.variable(tf.tensor1d([-2.5, 1.5]));
+    const adamRef = tf.variable(tf.tensor1d([-2.5, 1.5]));
+    const momentum = tf.train.momentum(0.015, 0.9);
+    const adam = tf.train.adam(0.1, 0.9, 0.999, 1e-8);
+    let [theta, v] = [[-2.5, 1.5], [0, 0]];
+    let [phi, m1, m2] = [[-2.5, 1.5], [0, 0], [0, 0]];
+    for (let t = 1; t <= 10; t++) {
+      momentum.minimize(() => lossOf(momentumRef));
+      adam.minimize(() => lossOf(adamRef));
+      const g = [theta[0]!, 100 * theta[1]!];
+      v = v.map((vi, i) => 0.9 * vi + g[i]!);
+      theta = theta.map((ti, i) => ti - 0.015 * v[i]!);
+      const h = [phi[0]!, 100 * phi[1]!];
+      m1 = m1.map((mi, i) => 0.9 * mi + 0.1 * h[i]!);
+      m2 = m2.map((vi, i) => 0.999 * vi + 0.001 * h[i]! ** 2);
+      phi = phi.map((pi, i) => pi - (0.1 * (m1[i]! / (1 - 0.9 ** t))) / (Math.sqrt(m2[i]! / (1 - 0.999 ** t)) + 1e-8));
+      momentumRef.dataSync().forEach((r, i) => expect(theta[i]).toBeCloseTo(r, 4));
+      adamRef.dataSync().forEach((r, i) => expect(phi[i]).toBeCloseTo(r, 4));
+    }
+  });
+
+  it("on the narrow valley, reach a loss below 1e-3 in the numbers of steps the prose gives", () => {
+    const stepsBelow = (optimizer: tf.Optimizer) => {
+      const theta = tf.variable(tf.tensor1d([-2.5, 1.5]));
+      for (let step = 1; step <= 300; step++) {
+        optimizer.minimize(() => lossOf(theta));
+        if (lossOf(theta).dataSync()[0]! < 1e-3) return step;
+      }
+      return Infinity;
+    };
+    const gd = stepsBelow(tf.train.sgd(0.019));
+    const momentum = stepsBelow(tf.train.momentum(0.015, 0.9));
+    const adam = stepsBelow(tf.train.adam(0.1));
+    expect(gd).toBeGreaterThan(190);
+    expect(gd).toBeLessThan(230);
+    expect(momentum).toBeGreaterThan(60);
+    expect(momentum).toBeLessThan(80);
+    expect(adam).toBeGreaterThan(56);
+    expect(adam).toBeLessThan(76);
+    // 0.019 is the largest stable rate: 2/100 = 0.02.
+    expect(stepsBelow(tf.train.sgd(0.021))).toBe(Infinity);
+  });
+});

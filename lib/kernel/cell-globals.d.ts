@@ -35,6 +35,14 @@ declare const data: {
     x: import("@tensorflow/tfjs").Tensor2D;
     y: import("@tensorflow/tfjs").Tensor2D;
   };
+  /**
+   * Houses: x [n, 2] holds area in m² (40–200) and age in years (0–60); y [n, 1] the price in
+   * thousands, 2.5·area − 1.8·age + 60 plus Gaussian noise (σ = 12). The same seed gives the same houses.
+   */
+  houses(options?: { n?: number; seed?: number }): {
+    x: import("@tensorflow/tfjs").Tensor2D;
+    y: import("@tensorflow/tfjs").Tensor2D;
+  };
   /** Two Gaussian blobs in 2-D with labels 0 and 1, n points each. */
   twoClasses(options?: { n?: number; separation?: number; seed?: number }): {
     x: import("@tensorflow/tfjs").Tensor2D;

@@ -9,6 +9,9 @@ import type * as tfType from "@tensorflow/tfjs";
 export const MNIST_IMAGE_SIZE = 28;
 export const MNIST_TEST_COUNT = 2000;
 
+/** The rule behind `data.houses` (prices in thousands): what a fitted model should recover. */
+export const HOUSE_PRICE = { area: 2.5, age: -1.8, base: 60, noise: 12 } as const;
+
 export function createData(tf: typeof tfType, assetBase: string) {
   /** y = slope·x + intercept + Gaussian noise, with x uniform in [0, 1). */
   function linear({ n = 100, slope = 2, intercept = 1, noise = 0.1, seed = 42 } = {}) {
@@ -16,6 +19,19 @@ export function createData(tf: typeof tfType, assetBase: string) {
       const x = tf.randomUniform([n, 1], 0, 1, "float32", seed) as tfType.Tensor2D;
       const y = x.mul(slope).add(intercept).add(tf.randomNormal([n, 1], 0, noise, "float32", seed + 1)) as tfType.Tensor2D;
       return { x, y };
+    });
+  }
+
+  /**
+   * Houses: area in m² (uniform 40–200) and age in years (uniform 0–60) as x [n, 2],
+   * price in thousands as y [n, 1] = 2.5·area − 1.8·age + 60 + Gaussian noise (σ = 12).
+   */
+  function houses({ n = 200, seed = 11 } = {}) {
+    return tf.tidy(() => {
+      const area = tf.randomUniform([n, 1], 40, 200, "float32", seed);
+      const age = tf.randomUniform([n, 1], 0, 60, "float32", seed + 1);
+      const price = area.mul(HOUSE_PRICE.area).add(age.mul(HOUSE_PRICE.age)).add(HOUSE_PRICE.base).add(tf.randomNormal([n, 1], 0, HOUSE_PRICE.noise, "float32", seed + 2));
+      return { x: tf.concat([area, age], 1) as tfType.Tensor2D, y: price as tfType.Tensor2D };
     });
   }
 
@@ -58,5 +74,5 @@ export function createData(tf: typeof tfType, assetBase: string) {
     return { train: split(0, count - MNIST_TEST_COUNT), test: split(count - MNIST_TEST_COUNT, count) };
   }
 
-  return { linear, twoClasses, mnist };
+  return { linear, houses, twoClasses, mnist };
 }

@@ -1,0 +1,20 @@
+// Applies the formula s(1 − s) to z itself instead of to σ(z).
+function sigmoidDerivative(z: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => {
+    // Treats z as if it were already σ(z).
+    return z.mul(tf.scalar(1).sub(z));
+  });
+}
+
+function chainGradient(x: number, weights: number[]): number {
+  const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+  let a = x;
+  let gradient = 1;
+  for (const w of weights) {
+    const z = w * a;
+    const s = sigmoid(z);
+    gradient *= s * (1 - s) * w;
+    a = s;
+  }
+  return gradient;
+}

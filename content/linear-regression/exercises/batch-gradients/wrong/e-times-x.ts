@@ -1,0 +1,8 @@
+// Multiplies in the other order: eᵀX is the transpose of the gradient, shape [1, d].
+function batchGradients(X: tf.Tensor2D, y: tf.Tensor2D, w: tf.Tensor2D, b: tf.Scalar): [tf.Tensor2D, tf.Scalar] {
+  return tf.tidy(() => {
+    const n = X.shape[0];
+    const error = X.matMul(w).add(b).sub(y);
+    return [error.transpose().matMul(X).div(n) as tf.Tensor2D, error.mean() as tf.Scalar];
+  });
+}
