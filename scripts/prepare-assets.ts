@@ -16,6 +16,7 @@ import { build } from "esbuild";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildGrader } from "./build-grader";
+import { prepareMnist } from "./mnist-files";
 
 const root = path.resolve(import.meta.dirname, "..");
 const publicDir = path.join(root, "public");
@@ -97,34 +98,10 @@ function cellTypes() {
   writeFileSync(path.join(publicDir, "monaco", "cell-types.json"), JSON.stringify(files));
 }
 
-/** The `mnist` package's 10,000 digits as two flat byte files, in one fixed shuffled order. */
-function mnist() {
-  const to = path.join(publicDir, "data", "mnist");
-  if (existsSync(path.join(to, "labels.bin"))) return;
-  const digitsDir = path.join(packageDir("mnist"), "src", "digits");
-  const samples: Array<{ label: number; pixels: number[] }> = [];
-  for (let label = 0; label <= 9; label++) {
-    const { data } = JSON.parse(readFileSync(path.join(digitsDir, `${label}.json`), "utf8")) as { data: number[] };
-    for (let start = 0; start + 784 <= data.length; start += 784) samples.push({ label, pixels: data.slice(start, start + 784) });
-  }
-  // Fisher–Yates with a fixed linear congruential sequence: the same order on every machine.
-  let state = 20261122;
-  const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-  for (let i = samples.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [samples[i], samples[j]] = [samples[j]!, samples[i]!];
-  }
-  const images = new Uint8Array(samples.length * 784);
-  samples.forEach((sample, i) => images.set(sample.pixels.map((p) => Math.round(p * 255)), i * 784));
-  mkdirSync(to, { recursive: true });
-  writeFileSync(path.join(to, "images.bin"), images);
-  writeFileSync(path.join(to, "labels.bin"), Uint8Array.from(samples.map((s) => s.label)));
-}
-
 await kernel();
 await buildGrader(root);
 tfjsWasm();
 monaco();
 cellTypes();
-mnist();
+prepareMnist(root);
 console.log(`assets: kernel, grader, tfjs wasm, Monaco and MNIST ready in public/ (${Math.round(performance.now() - started)} ms)`);

@@ -7,13 +7,14 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { diskAssets } from "@/test/lesson-kernel";
 import { createData, HOUSE_PRICE } from "@/lib/kernel/datasets";
 
 beforeAll(async () => {
   await tf.setBackend("cpu");
 });
 
-const { x, y } = createData(tf, "").houses();
+const { x, y } = createData(tf, diskAssets).houses();
 const n = x.shape[0];
 
 /** The lesson's solver: Gaussian elimination with partial pivoting, in float64. */
@@ -51,7 +52,7 @@ describe("the houses", () => {
     expect(maxArea).toBeLessThan(200);
     expect(minAge).toBeGreaterThanOrEqual(0);
     expect(maxAge).toBeLessThan(60);
-    expect(createData(tf, "").houses().y.arraySync()).toEqual(y.arraySync());
+    expect(createData(tf, diskAssets).houses().y.arraySync()).toEqual(y.arraySync());
   });
 });
 

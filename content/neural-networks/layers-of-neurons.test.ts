@@ -6,13 +6,14 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { diskAssets } from "@/test/lesson-kernel";
 import { createData } from "@/lib/kernel/datasets";
 
 beforeAll(async () => {
   await tf.setBackend("cpu");
 });
 
-const data = createData(tf, "");
+const data = createData(tf, diskAssets);
 
 describe("activations", () => {
   it("have the derivatives of the table", () => {

@@ -26,6 +26,15 @@ declare const display: {
   table(rows: Array<Record<string, unknown>> | unknown[][], columns?: string[]): void;
   /** Callbacks for `model.fit` that chart every metric per epoch and show progress. */
   fitCallbacks(options: { epochs: number; title?: string }): import("@tensorflow/tfjs").CustomCallbackArgs;
+  /**
+   * A drawing pad under the cell. Each time the learner lifts the pen, `onDraw` gets the drawing
+   * as a [size, size, 1] tensor (white ink 1 on black 0, like MNIST; disposed after `onDraw`
+   * returns), and what it returns is shown under the pad. `size` defaults to 28.
+   */
+  sketch(
+    options: { size?: number; label?: string },
+    onDraw: (drawing: import("@tensorflow/tfjs").Tensor3D) => unknown,
+  ): void;
 };
 
 /** Datasets for the lessons. */

@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { diskAssets } from "@/test/lesson-kernel";
 import { createData } from "./datasets";
 import { createDisplay } from "./display";
 
@@ -23,6 +24,6 @@ describe("the editor's declarations of cell globals", () => {
   });
 
   it("list exactly the data helpers the kernel defines", () => {
-    expect(declaredMembers("data")).toEqual(Object.keys(createData(tf, "")).sort());
+    expect(declaredMembers("data")).toEqual(Object.keys(createData(tf, diskAssets)).sort());
   });
 });

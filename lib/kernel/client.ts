@@ -22,13 +22,15 @@ export type RunResult = { ok: boolean; tests?: TestResult[] } | { ok: false; sto
 type PendingRun = {
   runId: number;
   cellId: string;
-  code: string;
-  tests?: TestSuite[];
+  request: KernelRequest;
   testResults?: TestResult[];
   timeoutMs: number;
   onOutput: (output: CellOutput) => void;
   resolve: (result: RunResult) => void;
 };
+
+/** How long a sketch pad's callback may take to answer one drawing. */
+const SKETCH_TIMEOUT_MS = 30_000;
 
 /** How long the kernel may take to load TensorFlow.js and pick a backend before we call it failed. */
 const START_TIMEOUT_MS = 60_000;
@@ -70,8 +72,18 @@ export class KernelClient {
   /** Queues a cell; resolves when it has run, failed, or was stopped. */
   run(cellId: string, code: string, timeoutMs: number, onOutput: (output: CellOutput) => void, tests?: TestSuite[]): Promise<RunResult> {
     this.ensureStarted();
+    return this.enqueue(cellId, timeoutMs, onOutput, (runId) => ({ type: "run", runId, cellId, code, tests }));
+  }
+
+  /** Queues a drawing for the callback of a sketch pad the cell made; its outputs go to `onOutput`. */
+  sketch(cellId: string, sketchId: string, pixels: Float32Array, onOutput: (output: CellOutput) => void): Promise<RunResult> {
+    return this.enqueue(cellId, SKETCH_TIMEOUT_MS, onOutput, (runId) => ({ type: "sketch", runId, sketchId, pixels }));
+  }
+
+  private enqueue(cellId: string, timeoutMs: number, onOutput: (output: CellOutput) => void, request: (runId: number) => KernelRequest): Promise<RunResult> {
     return new Promise((resolve) => {
-      this.queue.push({ runId: this.nextRunId++, cellId, code, tests, timeoutMs, onOutput, resolve });
+      const runId = this.nextRunId++;
+      this.queue.push({ runId, cellId, request: request(runId), timeoutMs, onOutput, resolve });
       this.pump();
     });
   }
@@ -145,7 +157,7 @@ export class KernelClient {
     );
     this.running = { ...next, timer };
     this.setState({ ...this.state, status: "busy", cellId: next.cellId });
-    this.send({ type: "run", runId: next.runId, cellId: next.cellId, code: next.code, tests: next.tests });
+    this.send(next.request);
   }
 
   private receive(event: KernelEvent) {

@@ -12,7 +12,19 @@ export const MNIST_TEST_COUNT = 2000;
 /** The rule behind `data.houses` (prices in thousands): what a fitted model should recover. */
 export const HOUSE_PRICE = { area: 2.5, age: -1.8, base: 60, noise: 12 } as const;
 
-export function createData(tf: typeof tfType, assetBase: string) {
+/** Reads one of the site's files, e.g. "data/mnist/labels.bin": by fetch in the kernel, from disk in tests. */
+export type ReadAsset = (path: string) => Promise<ArrayBuffer>;
+
+/** Reads the site's files over HTTP from `assetBase` (the site's origin). */
+export function fetchAssets(assetBase: string): ReadAsset {
+  return async (path) => {
+    const response = await fetch(`${assetBase}/${path}`);
+    if (!response.ok) throw new Error(`Could not load ${path} (HTTP ${response.status}). Run \`npm run assets\`.`);
+    return response.arrayBuffer();
+  };
+}
+
+export function createData(tf: typeof tfType, readAsset: ReadAsset) {
   /** y = slope·x + intercept + Gaussian noise, with x uniform in [0, 1). */
   function linear({ n = 100, slope = 2, intercept = 1, noise = 0.1, seed = 42 } = {}) {
     return tf.tidy(() => {
@@ -58,11 +70,7 @@ export function createData(tf: typeof tfType, assetBase: string) {
 
   async function loadMnist() {
     const [images, labels] = await Promise.all(
-      ["images.bin", "labels.bin"].map(async (name) => {
-        const response = await fetch(`${assetBase}/data/mnist/${name}`);
-        if (!response.ok) throw new Error(`Could not load MNIST (${name}: HTTP ${response.status}). Run \`npm run assets\`.`);
-        return new Uint8Array(await response.arrayBuffer());
-      }),
+      ["images.bin", "labels.bin"].map(async (name) => new Uint8Array(await readAsset(`data/mnist/${name}`))),
     );
     const count = labels!.length;
     const pixels = MNIST_IMAGE_SIZE * MNIST_IMAGE_SIZE;

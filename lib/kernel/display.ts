@@ -14,7 +14,17 @@ export type ProgressHandle = { update(value: number, label?: string): void; done
 let nextId = 0;
 const newId = (prefix: string) => `${prefix}-${++nextId}`;
 
-export function createDisplay(tf: typeof tfType, post: Post) {
+/** What learner code runs when a drawing on a sketch pad is finished; its return value is shown under the pad. */
+export type SketchCallback = (drawing: tfType.Tensor3D) => unknown;
+
+/** Sketch pad sizes the page will draw: enough for MNIST-style digits, small enough to send on every stroke. */
+const SKETCH_SIZES = { min: 8, max: 256 };
+
+/**
+ * `sketches` collects the callbacks of the sketch pads cells make, by id, so
+ * the kernel can call them when the page sends a drawing.
+ */
+export function createDisplay(tf: typeof tfType, post: Post, sketches = new Map<string, SketchCallback>()) {
   function chart(options: { title?: string; x?: string; series: string[] }): ChartHandle {
     const id = newId("chart");
     let count = 0;
@@ -101,5 +111,22 @@ export function createDisplay(tf: typeof tfType, post: Post) {
     };
   }
 
-  return { chart, progress, image, table, fitCallbacks };
+  /**
+   * A drawing pad under the cell. Each time the learner lifts the pen, `onDraw`
+   * gets the drawing as a [size, size, 1] tensor (white ink 1 on black 0, like
+   * MNIST; disposed after `onDraw` returns) and whatever it returns is shown
+   * under the pad.
+   */
+  function sketch(options: { size?: number; label?: string }, onDraw: SketchCallback) {
+    const size = Math.round(options.size ?? 28);
+    if (!(size >= SKETCH_SIZES.min && size <= SKETCH_SIZES.max)) {
+      throw new Error(`display.sketch needs a size from ${SKETCH_SIZES.min} to ${SKETCH_SIZES.max} pixels; got ${options.size}.`);
+    }
+    if (typeof onDraw !== "function") throw new Error("display.sketch needs a function to call with each drawing: display.sketch({ size: 28 }, (drawing) => …).");
+    const id = newId("sketch");
+    sketches.set(id, onDraw);
+    post({ kind: "sketch", id, size, label: options.label });
+  }
+
+  return { chart, progress, image, table, fitCallbacks, sketch };
 }

@@ -10,8 +10,8 @@
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import "@tensorflow/tfjs-backend-webgpu";
-import { createData } from "./datasets";
-import { createDisplay } from "./display";
+import { createData, fetchAssets } from "./datasets";
+import { createDisplay, type SketchCallback } from "./display";
 import { describeValue, formatForLog } from "./format-value";
 import { CellSyntaxError, prepareCell } from "./prepare-cell";
 import { locateInStack } from "./stack-location";
@@ -48,7 +48,8 @@ for (const level of ["log", "info", "warn", "error"] as const satisfies readonly
 }
 
 scope.tf = tf;
-scope.display = createDisplay(tf, emit);
+const sketches = new Map<string, SketchCallback>();
+scope.display = createDisplay(tf, emit, sketches);
 
 /**
  * The backends this browser can offer, in the order we fall back through
@@ -115,7 +116,7 @@ async function init(request: Extract<KernelRequest, { type: "init" }>) {
   const fetchFromWorker = fetch.bind(self);
   scope.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
     fetchFromWorker(typeof input === "string" && input.startsWith("/") ? request.assetBase + input : input, init);
-  scope.data = createData(tf, request.assetBase);
+  scope.data = createData(tf, fetchAssets(request.assetBase));
   const candidates = supportedBackends();
   let calibration: Calibration | undefined;
   let backend: Backend | undefined;
@@ -160,6 +161,30 @@ async function run(request: Extract<KernelRequest, { type: "run" }>) {
   send({ type: "done", runId: request.runId, ok, memory: memory() });
 }
 
+/** A drawing finished on a sketch pad: call the pad's callback and show what it returns. */
+async function drawn(request: Extract<KernelRequest, { type: "sketch" }>) {
+  currentRunId = request.runId;
+  const onDraw = sketches.get(request.sketchId);
+  let ok = true;
+  if (!onDraw) {
+    ok = false;
+    emit({ kind: "error", name: "Error", message: "This drawing pad belongs to a kernel that has ended: run its cell again." });
+  } else {
+    const size = Math.round(Math.sqrt(request.pixels.length));
+    const drawing = tf.tensor3d(request.pixels, [size, size, 1]);
+    try {
+      const value = await onDraw(drawing);
+      if (value !== undefined) emit(describeValue(value));
+    } catch (error) {
+      ok = false;
+      emit(describeError(error, "sketch.js"));
+    } finally {
+      drawing.dispose();
+    }
+  }
+  send({ type: "done", runId: request.runId, ok, memory: memory() });
+}
+
 /**
  * Check: the exercise's public tests against the functions the cell just
  * defined, with the same test runner and helpers the server grades with.
@@ -185,7 +210,7 @@ function describeError(error: unknown, fileName: string): CellOutput {
 // Requests are handled one at a time, in order: a cell runs only after the one before it finished.
 let queue = Promise.resolve();
 function handle(request: KernelRequest) {
-  queue = queue.then(() => (request.type === "init" ? init(request) : run(request))).catch((error: unknown) => {
+  queue = queue.then(() => (request.type === "init" ? init(request) : request.type === "sketch" ? drawn(request) : run(request))).catch((error: unknown) => {
     emit({ kind: "error", name: "KernelError", message: formatForLog(error instanceof Error ? error.message : error) });
   });
 }

@@ -25,7 +25,9 @@ export type KernelRequest =
       calibrate: boolean;
     }
   /** Runs a cell; with `tests` (an exercise's public tests), then checks the learner's functions (Check). */
-  | { type: "run"; runId: number; cellId: string; code: string; tests?: TestSuite[] };
+  | { type: "run"; runId: number; cellId: string; code: string; tests?: TestSuite[] }
+  /** A drawing finished on a sketch pad: `pixels` is size × size grey levels in [0, 1], row by row. */
+  | { type: "sketch"; runId: number; sketchId: string; pixels: Float32Array };
 
 /** Kernel → page. */
 export type KernelEvent =
@@ -54,4 +56,6 @@ export type CellOutput =
   | { kind: "chart-points"; id: string; points: Array<{ x: number; y: Array<number | null> }> }
   | { kind: "image"; width: number; height: number; pixels: Uint8ClampedArray; label?: string; scale: number }
   | { kind: "table"; columns: string[]; rows: string[][] }
-  | { kind: "progress"; id: string; value: number; max: number; label?: string };
+  | { kind: "progress"; id: string; value: number; max: number; label?: string }
+  /** A drawing pad; each finished stroke is sent back to the kernel as a "sketch" request. */
+  | { kind: "sketch"; id: string; size: number; label?: string };

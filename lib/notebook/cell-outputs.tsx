@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { useEffect, useRef } from "react";
 import type { CellOutput } from "@/lib/kernel/protocol";
 import type { ShownOutput } from "./outputs";
+import { SketchPad } from "./sketch-pad";
 
 // uPlot loads only when a cell first draws a chart.
 const LiveChart = dynamic(() => import("./live-chart").then((m) => m.LiveChart), { ssr: false });
@@ -13,19 +14,30 @@ const LiveChart = dynamic(() => import("./live-chart").then((m) => m.LiveChart),
  * is shown as text, numbers and pixels only: React escapes all text, and
  * nothing is ever inserted as HTML.
  */
-export function CellOutputs({ outputs }: { outputs: ShownOutput[] }) {
+export function CellOutputs({ outputs, onSketch }: { outputs: ShownOutput[]; onSketch: OnSketch }) {
   if (outputs.length === 0) return null;
   return (
     <div className="cell-outputs" aria-live="polite">
       {outputs.map((output, index) => (
-        <OutputView key={index} output={output} />
+        <OutputView key={index} output={output} onSketch={onSketch} />
       ))}
     </div>
   );
 }
 
-function OutputView({ output }: { output: ShownOutput }) {
+/** A drawing on one of the cell's sketch pads is finished. */
+type OnSketch = (sketchId: string, pixels: Float32Array) => void;
+
+function OutputView({ output, onSketch }: { output: ShownOutput; onSketch: OnSketch }) {
   switch (output.kind) {
+    case "sketch":
+      return (
+        <SketchPad sketch={output} onDrawn={(pixels) => onSketch(output.id, pixels)}>
+          {output.results.map((result, index) => (
+            <OutputView key={index} output={result} onSketch={onSketch} />
+          ))}
+        </SketchPad>
+      );
     case "log":
       return <pre className={`output output-log output-${output.level}`}>{String(output.text)}</pre>;
     case "value":

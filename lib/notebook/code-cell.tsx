@@ -112,7 +112,7 @@ export function CodeCell({ cellId, index, timeoutSeconds, code, children }: Code
             children
           ))}
       </div>
-      <CellOutputs outputs={cell?.outputs ?? []} />
+      <CellOutputs outputs={cell?.outputs ?? []} onSketch={(sketchId, pixels) => void store.drawSketch(cellId, sketchId, pixels)} />
     </section>
   );
 }

@@ -7,7 +7,7 @@
 import { KernelClient, type RunResult } from "@/lib/kernel/client";
 import type { TestSuite } from "@/lib/grading/run-tests";
 import type { Backend } from "@/lib/kernel/protocol";
-import { appendOutput, type ShownOutput } from "./outputs";
+import { appendOutput, updateSketch, type ShownOutput, type SketchOutput } from "./outputs";
 import {
   fingerprint,
   loadCalibratedBackend,
@@ -140,6 +140,23 @@ export class NotebookStore {
       this.update(id, { status: "idle", count: ++this.counter });
     }
     return result;
+  }
+
+  /** Sends a finished drawing to the callback of a sketch pad in the cell, and shows what it returns under the pad. */
+  async drawSketch(cellId: string, sketchId: string, pixels: Float32Array): Promise<void> {
+    const changeSketch = (change: (sketch: SketchOutput) => SketchOutput) => {
+      const cell = this.cells.get(cellId);
+      if (cell) this.update(cellId, { outputs: updateSketch(cell.outputs, sketchId, change) });
+    };
+    changeSketch((sketch) => ({ ...sketch, results: [], busy: true }));
+    const result = await this.kernel.sketch(cellId, sketchId, pixels, (output) =>
+      changeSketch((sketch) => ({ ...sketch, results: appendOutput(sketch.results, output) })),
+    );
+    changeSketch((sketch) => ({
+      ...sketch,
+      busy: false,
+      results: "stopped" in result ? appendOutput(sketch.results, { kind: "error", name: "Stopped", message: result.stopped }) : sketch.results,
+    }));
   }
 
   /** Runs every cell in order, stopping at the first that fails or is stopped. */

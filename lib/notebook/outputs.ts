@@ -3,8 +3,11 @@ import type { CellOutput } from "@/lib/kernel/protocol";
 /** A chart as shown: its spec and every point so far, one x and one y per series. */
 export type ChartOutput = Extract<CellOutput, { kind: "chart" }> & { xs: number[]; ys: Array<Array<number | null>> };
 
+/** A drawing pad as shown: what its callback returned for the latest drawing. */
+export type SketchOutput = Extract<CellOutput, { kind: "sketch" }> & { results: ShownOutput[]; busy: boolean };
+
 /** Outputs as a cell shows them: chart points are folded into their chart, progress updates into their bar. */
-export type ShownOutput = Exclude<CellOutput, { kind: "chart" | "chart-points" }> | ChartOutput;
+export type ShownOutput = Exclude<CellOutput, { kind: "chart" | "chart-points" | "sketch" }> | ChartOutput | SketchOutput;
 
 /**
  * Adds one kernel output to a cell's shown outputs. Returns a new array (so
@@ -26,9 +29,17 @@ export function appendOutput(shown: ShownOutput[], output: CellOutput): ShownOut
       const index = shown.findIndex((o) => o.kind === "progress" && o.id === output.id);
       return index === -1 ? [...shown, output] : replaceAt(shown, index, output);
     }
+    case "sketch":
+      return [...shown, { ...output, results: [], busy: false }];
     default:
       return [...shown, output];
   }
+}
+
+/** Changes one sketch pad among a cell's outputs (e.g. its latest results); the rest stay as they are. */
+export function updateSketch(shown: ShownOutput[], sketchId: string, change: (sketch: SketchOutput) => SketchOutput): ShownOutput[] {
+  const index = shown.findIndex((o) => o.kind === "sketch" && o.id === sketchId);
+  return index === -1 ? shown : replaceAt(shown, index, change(shown[index] as SketchOutput));
 }
 
 function replaceAt<T>(items: T[], index: number, item: T): T[] {
