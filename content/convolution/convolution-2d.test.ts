@@ -5,6 +5,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createLessonKernel } from "@/test/lesson-kernel";
 
 beforeAll(async () => {
   await tf.setBackend("cpu");
@@ -118,4 +119,37 @@ describe("parameter counts", () => {
     expect(model.layers.map((layer) => layer.countParams())).toEqual([320, 18496]);
     expect(784 * 100).toBe(78400);
   });
+});
+
+describe("learned filters", () => {
+  it("a kernel weight's gradient is the input cross-correlated with the output's gradient", () => {
+    const input = tf.randomNormal([1, 6, 6, 1], 0, 1, "float32", 21) as tf.Tensor4D;
+    const weights = tf.randomNormal([3, 3, 1, 1], 0, 1, "float32", 22) as tf.Tensor4D;
+    // L = Σ O ⊙ D, so ∂L/∂O = D: any output gradient we like.
+    const delta = tf.randomNormal([1, 4, 4, 1], 0, 1, "float32", 23);
+    const fromTf = tf.grad((k: tf.Tensor) => tf.conv2d(input, k as tf.Tensor4D, 1, "valid").mul(delta).sum())(weights);
+    const I = (input.reshape([6, 6]).arraySync() as number[][]);
+    const D = (delta.reshape([4, 4]).arraySync() as number[][]);
+    const byFormula = crossCorrelate(I, D);
+    expect(byFormula.length).toBe(3);
+    const got = fromTf.reshape([3, 3]).arraySync() as number[][];
+    byFormula.flat().forEach((v, i) => expect(got.flat()[i]).toBeCloseTo(v, 4));
+  });
+
+  it("the lesson's cell learns the hidden vertical-edge kernel from 64 digits", async () => {
+    const kernel = createLessonKernel("content/convolution/convolution-2d.mdx");
+    await kernel.run("learn-kernel");
+    const table = kernel.outputs.find((o) => o.kind === "table");
+    if (table?.kind !== "table") throw new Error("the cell showed no table");
+    const learned = table.rows.map((row) => row.map(Number));
+    const hidden = [
+      [1, 0, -1],
+      [1, 0, -1],
+      [1, 0, -1],
+    ];
+    learned.flat().forEach((v, i) => expect(Math.abs(v - hidden.flat()[i]!)).toBeLessThan(0.02));
+    const losses = kernel.outputs.flatMap((o) => (o.kind === "chart-points" ? o.points.map((p) => p.y[0]!) : []));
+    expect(losses).toHaveLength(40);
+    expect(losses.at(-1)!).toBeLessThan(losses[0]! / 100);
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createDisplay } from "./display";
+import { createDisplay, type SketchCallback } from "./display";
 import type { CellOutput, KernelEvent } from "./protocol";
 
 beforeAll(async () => {
@@ -78,5 +78,25 @@ describe("display helpers serialise to plain data", () => {
       [{ x: 2, y: [0.5, 0.75] }],
     ]);
     expect(outputs.filter((o) => o.kind === "progress").at(-1)).toMatchObject({ value: 2, max: 2 });
+  });
+});
+
+describe("display.sketch", () => {
+  it("announces a pad of the asked size and keeps its callback for the kernel to call", async () => {
+    const outputs: CellOutput[] = [];
+    const sketches = new Map<string, SketchCallback>();
+    const display = createDisplay(tf, (output) => outputs.push(output), sketches);
+    display.sketch({ size: 112, label: "Draw a digit" }, (drawing) => drawing.shape.join("×"));
+    expect(outputs).toEqual([{ kind: "sketch", id: expect.any(String), size: 112, label: "Draw a digit" }]);
+    const id = (outputs[0] as { id: string }).id;
+    const drawing = tf.zeros([112, 112, 1]) as tf.Tensor3D;
+    expect(await sketches.get(id)!(drawing)).toBe("112×112×1");
+    drawing.dispose();
+  });
+
+  it("refuses sizes the pad cannot send and a missing callback, with a message saying what to pass", () => {
+    const { display } = collect();
+    expect(() => display.sketch({ size: 4 }, () => undefined)).toThrow("display.sketch needs a size from 8 to 256 pixels; got 4.");
+    expect(() => display.sketch({ size: 28 }, undefined as unknown as SketchCallback)).toThrow(/needs a function to call with each drawing/);
   });
 });

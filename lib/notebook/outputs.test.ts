@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CellOutput } from "@/lib/kernel/protocol";
-import { appendOutput, type ShownOutput } from "./outputs";
+import { appendOutput, updateSketch, type ShownOutput } from "./outputs";
 
 const fold = (outputs: CellOutput[]) => outputs.reduce<ShownOutput[]>(appendOutput, []);
 
@@ -34,5 +34,19 @@ describe("appendOutput", () => {
       { kind: "progress", id: "p", value: 5, max: 10, label: "half" },
     ]);
     expect(shown).toEqual([{ kind: "progress", id: "p", value: 5, max: 10, label: "half" }]);
+  });
+});
+
+describe("sketch pads", () => {
+  it("a pad starts with no results, and its results change without touching the other outputs", () => {
+    const shown = fold([
+      { kind: "log", level: "log", text: "before" },
+      { kind: "sketch", id: "s1", size: 28 },
+    ]);
+    expect(shown[1]).toEqual({ kind: "sketch", id: "s1", size: 28, results: [], busy: false });
+    const updated = updateSketch(shown, "s1", (pad) => ({ ...pad, results: appendOutput(pad.results, { kind: "value", text: "It reads 7" }) }));
+    expect(updated[0]).toBe(shown[0]);
+    expect(updated[1]).toMatchObject({ results: [{ kind: "value", text: "It reads 7" }] });
+    expect(updateSketch(shown, "unknown", (pad) => ({ ...pad, busy: true }))).toBe(shown);
   });
 });
