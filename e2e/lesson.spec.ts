@@ -51,7 +51,8 @@ test.describe("a lesson page", () => {
 
   for (const colorScheme of ["light", "dark"] as const) {
     test(`every lesson has no serious accessibility violations in ${colorScheme} mode`, async ({ page, course }) => {
-      test.slow(); // axe walks every node of KaTeX's markup, which takes a few seconds a page
+      // axe walks every node of KaTeX's markup, a few seconds a page (more while a CNN trains in another worker).
+      test.setTimeout(course.lessons.length * 30_000);
       await page.emulateMedia({ colorScheme });
       for (const lesson of course.lessons) {
         await page.goto(lesson.href);
