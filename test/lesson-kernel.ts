@@ -8,7 +8,10 @@ import * as tf from "@tensorflow/tfjs";
 import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseCellMeta } from "@/lib/content/code-cells";
+import { createProcessor } from "@mdx-js/mdx";
+import type { Root } from "mdast";
+import { findCells } from "@/lib/content/code-cells";
+import { LESSON_SYNTAX } from "@/lib/content/compile";
 import { createData, type ReadAsset } from "@/lib/kernel/datasets";
 import { createDisplay, type SketchCallback } from "@/lib/kernel/display";
 import { prepareCell } from "@/lib/kernel/prepare-cell";
@@ -24,18 +27,10 @@ export const diskAssets: ReadAsset = async (asset) => {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 };
 
-/** Every ```ts run cell of a lesson, by id (cells without an id= are cell-1, cell-2, … by position). */
+/** Every ```ts run cell of a lesson, by id, numbered exactly as the lesson page numbers them. */
 export function lessonCells(mdxPath: string): Map<string, string> {
-  const source = readFileSync(path.resolve(root, mdxPath), "utf8");
-  const cells = new Map<string, string>();
-  let position = 0;
-  for (const match of source.matchAll(/^```ts([^\n]*)\n([\s\S]*?)^```$/gm)) {
-    const { cell } = parseCellMeta(match[1]);
-    if (!cell) continue;
-    position += 1;
-    cells.set(cell.id ?? `cell-${position}`, match[2]!);
-  }
-  return cells;
+  const tree = createProcessor({ remarkPlugins: LESSON_SYNTAX }).parse(readFileSync(path.resolve(root, mdxPath), "utf8")) as Root;
+  return new Map(findCells(tree).flatMap((cell) => (cell.kind === "code" ? [[cell.id, cell.node.value] as const] : [])));
 }
 
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (body: string) => () => Promise<unknown>;

@@ -1,5 +1,5 @@
 import type { Code, Root } from "mdast";
-import "mdast-util-mdx-jsx";
+import type { MdxJsxFlowElement } from "mdast-util-mdx-jsx";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 
@@ -31,6 +31,37 @@ export function parseCellMeta(meta: string | null | undefined): { cell?: CellMet
   return { cell, problems };
 }
 
+type Parent = { children: unknown[] };
+
+/** A runnable cell or an exercise, numbered in page order as the page numbers them. */
+export type FoundCell =
+  | { kind: "code"; id: string; index: number; meta: CellMeta; node: Code; parent: Parent; position: number }
+  | { kind: "exercise"; index: number; node: MdxJsxFlowElement };
+
+/**
+ * Every ```ts run fence and every <Exercise> of a lesson's tree, in page
+ * order. An exercise is a cell too: numbered with the others, so cells run
+ * and go stale in page order. A fence without `id=` is `cell-<index>`.
+ */
+export function findCells(tree: Root): FoundCell[] {
+  const found: FoundCell[] = [];
+  let index = 0;
+  const isCell = (node: unknown) =>
+    (node as Code).type === "code" || ((node as { type: string; name?: string }).type === "mdxJsxFlowElement" && (node as { name?: string }).name === "Exercise");
+  visit(tree, isCell, (node, position, parent) => {
+    if (node.type === "mdxJsxFlowElement") {
+      found.push({ kind: "exercise", index: ++index, node: node as MdxJsxFlowElement });
+      return;
+    }
+    const code = node as Code;
+    const { cell } = parseCellMeta(code.meta);
+    if (!cell || !parent || position === undefined) return;
+    index += 1;
+    found.push({ kind: "code", id: cell.id ?? `cell-${index}`, index, meta: cell, node: code, parent: parent as Parent, position });
+  });
+  return found;
+}
+
 /**
  * Turns every ```ts run fence into a <CodeCell> around the same code block,
  * which Shiki still highlights: the page shows the code at once as static
@@ -39,42 +70,28 @@ export function parseCellMeta(meta: string | null | undefined): { cell?: CellMet
  */
 export function remarkCodeCells() {
   return (tree: Root, file: VFile) => {
-    let index = 0;
     const seen = new Set<string>();
-    const isCell = (node: unknown) =>
-      (node as Code).type === "code" || ((node as { type: string; name?: string }).type === "mdxJsxFlowElement" && (node as { name?: string }).name === "Exercise");
-    visit(tree, isCell, (node, position, parent) => {
-      // An exercise is a cell too: numbered with the others, so cells run and go stale in page order.
-      if (node.type === "mdxJsxFlowElement") {
-        index += 1;
-        node.attributes.push({ type: "mdxJsxAttribute", name: "index", value: String(index) });
-        file.data.cellCount = index;
-        return;
+    const attribute = (name: string, value: string) => ({ type: "mdxJsxAttribute", name, value });
+    const cells = findCells(tree);
+    for (const cell of cells) {
+      if (cell.kind === "exercise") {
+        cell.node.attributes.push(attribute("index", String(cell.index)) as MdxJsxFlowElement["attributes"][number]);
+        continue;
       }
-      const code = node as Code;
-      const { cell } = parseCellMeta(code.meta);
-      if (!cell || !parent || position === undefined) return;
-      index += 1;
-      const id = cell.id ?? `cell-${index}`;
+      const { id, index, meta, node, parent, position } = cell;
       if (seen.has(id)) {
-        const message = file.message(`two cells have the id \`${id}\``, { place: code.position?.start, ruleId: "code-cells", source: "descent" });
+        const message = file.message(`two cells have the id \`${id}\``, { place: node.position?.start, ruleId: "code-cells", source: "descent" });
         message.note = "Give each runnable cell in a lesson a different `id=`, or leave `id=` out.";
       }
       seen.add(id);
-      const attribute = (name: string, value: string) => ({ type: "mdxJsxAttribute", name, value });
       parent.children[position] = {
         type: "mdxJsxFlowElement",
         name: "CodeCell",
-        attributes: [
-          attribute("cellId", id),
-          attribute("index", String(index)),
-          attribute("timeoutSeconds", String(cell.timeoutSeconds)),
-          attribute("code", code.value),
-        ],
-        children: [{ ...code, meta: null }],
-      } as unknown as Code;
-      file.data.cellCount = index;
-    });
+        attributes: [attribute("cellId", id), attribute("index", String(index)), attribute("timeoutSeconds", String(meta.timeoutSeconds)), attribute("code", node.value)],
+        children: [{ ...node, meta: null }],
+      };
+    }
+    if (cells.length > 0) file.data.cellCount = cells.at(-1)!.index;
   };
 }
 

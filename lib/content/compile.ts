@@ -73,6 +73,9 @@ function rehypeKeyboardScrolling() {
   };
 }
 
+/** The syntax a lesson is written in, beyond MDX: frontmatter, GitHub tables and the like, and $math$. */
+export const LESSON_SYNTAX = [remarkFrontmatter, remarkGfm, remarkMath];
+
 /**
  * Compiles one lesson's MDX: math typeset by KaTeX into HTML + MathML, code
  * highlighted by Shiki, both at build time so the page needs no client-side
@@ -89,9 +92,7 @@ export async function compileLesson(
     const output = await compile(vfile, {
       outputFormat: "function-body",
       remarkPlugins: [
-        remarkFrontmatter,
-        remarkGfm,
-        remarkMath,
+        ...LESSON_SYNTAX,
         [remarkLessonRules, { components: mdxComponentRegistry, knownHrefs }],
         remarkCodeCells,
       ],
