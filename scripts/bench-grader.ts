@@ -15,7 +15,7 @@ import { GraderPool } from "@/lib/grading/pool";
 import { poolOptions } from "@/lib/grading/pool-options";
 import { runTests } from "@/lib/grading/run-tests";
 import { prepareCell } from "@/lib/kernel/prepare-cell";
-import { buildGrader } from "./build-grader";
+import { buildProcesses } from "./build-processes";
 
 const N = Number(process.env.BENCH_SUBMISSIONS ?? 64);
 const CONCURRENCIES = [1, 4, 16];
@@ -69,7 +69,7 @@ async function bare(exercise: Exercise): Promise<number> {
   return percentile(times, 50);
 }
 
-await buildGrader(process.cwd());
+await buildProcesses(process.cwd());
 const { exercises } = await readExercises(path.resolve("content"));
 const chosen = [
   { label: "mse", exercise: exercises.find((e) => e.id === "losses")! },

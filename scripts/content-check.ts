@@ -13,10 +13,10 @@ import { formatProblem } from "@/lib/content/problems";
 import { scanClientOutput } from "@/lib/exercises/secrets-scan";
 import { GraderPool } from "@/lib/grading/pool";
 import { poolOptions } from "@/lib/grading/pool-options";
-import { buildGrader } from "./build-grader";
+import { buildProcesses } from "./build-processes";
 
 const contentDir = path.resolve(process.argv[2] ?? "content");
-await buildGrader(process.cwd());
+await buildProcesses(process.cwd());
 const pool = new GraderPool(poolOptions());
 const { course, exercises, problems } = await checkCourse(contentDir, process.cwd(), { pool }).finally(() => pool.close());
 

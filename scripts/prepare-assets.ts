@@ -9,13 +9,13 @@
  *   cell globals (lib/kernel/cell-globals.d.ts), for completion and hover docs;
  * - public/data/mnist/: 10,000 real MNIST digits from the `mnist` package, one
  *   byte a pixel, shuffled once with a fixed seed.
- * - .grader/: the grading sandbox's runtime and grader process (scripts/build-grader.ts).
+ * - .grader/: the grading sandbox's runtime, the grader process and the predictor process (scripts/build-processes.ts).
  * Everything here is generated (and git-ignored); the sources are in lib/ and node_modules/.
  */
 import { build } from "esbuild";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildGrader } from "./build-grader";
+import { buildProcesses } from "./build-processes";
 import { prepareMnist } from "./mnist-files";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -99,7 +99,7 @@ function cellTypes() {
 }
 
 await kernel();
-await buildGrader(root);
+await buildProcesses(root);
 tfjsWasm();
 monaco();
 cellTypes();

@@ -1,6 +1,6 @@
-import { buildGrader } from "../scripts/build-grader";
+import { buildProcesses } from "../scripts/build-processes";
 
 /** The sandbox tests fork the real grader bundle, so build it first (a second or two with esbuild). */
 export default async function setup() {
-  await buildGrader(process.cwd());
+  await buildProcesses(process.cwd());
 }

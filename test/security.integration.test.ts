@@ -9,64 +9,12 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Browser, ORIGIN } from "./app-routes";
 
-const ORIGIN = "http://descent.test";
 const dir = mkdtempSync(path.join(tmpdir(), "descent-security-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "security.db")}`;
 process.env.DESCENT_SECRET = "a test secret that is long enough to sign cookies";
 process.env.BETTER_AUTH_URL = ORIGIN;
-
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "DELETE", Handler>>;
-
-/** The app's routes by URL pattern; filled in beforeAll, once the environment points at the test database. */
-const routes: Array<{ pattern: RegExp; load: () => Promise<unknown> }> = [
-  { pattern: /^\/api\/auth\//, load: () => import("@/app/api/auth/[...all]/route") },
-  { pattern: /^\/api\/submissions$/, load: () => import("@/app/api/submissions/route") },
-  { pattern: /^\/api\/progress$/, load: () => import("@/app/api/progress/route") },
-  { pattern: /^\/api\/exercises\/(?<id>[^/]+)\/draft$/, load: () => import("@/app/api/exercises/[id]/draft/route") },
-  { pattern: /^\/api\/exercises\/(?<id>[^/]+)\/solution$/, load: () => import("@/app/api/exercises/[id]/solution/route") },
-  { pattern: /^\/api\/exercises\/(?<id>[^/]+)\/hints$/, load: () => import("@/app/api/exercises/[id]/hints/route") },
-  { pattern: /^\/api\/exercises\/(?<id>[^/]+)$/, load: () => import("@/app/api/exercises/[id]/route") },
-  { pattern: /^\/api\/instructor\/gradebook$/, load: () => import("@/app/api/instructor/gradebook/route") },
-  { pattern: /^\/api\/instructor\/assignments$/, load: () => import("@/app/api/instructor/assignments/route") },
-  { pattern: /^\/api\/instructor\/assignments\/(?<id>[^/]+)$/, load: () => import("@/app/api/instructor/assignments/[id]/route") },
-];
-
-/** A browser: keeps the cookies its responses set and sends them back, as a real one would. */
-class Browser {
-  readonly cookies = new Map<string, string>();
-
-  async fetch(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string; json: () => unknown }> {
-    const { pathname } = new URL(url, ORIGIN);
-    const route = routes.find((r) => r.pattern.test(pathname));
-    if (!route) throw new Error(`no route for ${pathname}`);
-    const handler = ((await route.load()) as RouteModule)[method as "GET"];
-    if (!handler) throw new Error(`${pathname} has no ${method}`);
-    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-    const request = new Request(new URL(url, ORIGIN), {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-        ...(cookie ? { cookie } : {}),
-        host: new URL(ORIGIN).host,
-        origin: ORIGIN,
-        "x-forwarded-for": "203.0.113.7",
-        ...headers,
-      },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-    });
-    const response = await handler(request, { params: Promise.resolve(route.pattern.exec(pathname)?.groups ?? {}) });
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(";");
-      const [name, ...value] = pair!.split("=");
-      if (/max-age=0/i.test(header)) this.cookies.delete(name!);
-      else this.cookies.set(name!, value.join("="));
-    }
-    const text = await response.text();
-    return { status: response.status, text, json: () => JSON.parse(text) };
-  }
-}
 
 const PASSWORD = "correct horse battery";
 const exerciseFile = (name: string) => readFileSync(path.join("content/loss-functions/exercises/losses", name), "utf8");

@@ -1,6 +1,7 @@
 import "server-only";
 import { getIP } from "better-auth/api";
 import { auth } from "@/lib/auth/auth";
+import { SERVING_LIMITS } from "@/lib/serving/limits";
 import { ApiError } from "./http";
 import { minutesUntil, WindowLimiter } from "./rate-limit";
 
@@ -11,6 +12,7 @@ import { minutesUntil, WindowLimiter } from "./rate-limit";
  */
 const submissions = new WindowLimiter(1_000, 10 * 60_000);
 const newLearners = new WindowLimiter(300, 60 * 60_000);
+const modelUploads = new WindowLimiter(SERVING_LIMITS.uploadsPerHour, 60 * 60_000);
 
 /** The client's address as better-auth's limiter sees it (X-Forwarded-For, trusted proxies), so all limits agree. */
 function clientAddress(request: Request): string {
@@ -32,4 +34,8 @@ export function limitNewLearnersFromClient(request: Request): void {
     request,
     (minutes) => `Too many new visitors from this network in the last hour. Allow this site's cookies, or sign in, and try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
   );
+}
+
+export function limitModelUploadsFromClient(request: Request): void {
+  take(modelUploads, request, (minutes) => `This network has uploaded ${SERVING_LIMITS.uploadsPerHour} models in the last hour. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
 }

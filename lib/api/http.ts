@@ -11,13 +11,15 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** E.g. Retry-After on a 429, WWW-Authenticate on a 401. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
 }
 
 export function errorResponse(error: unknown): NextResponse {
-  if (error instanceof ApiError) return NextResponse.json({ error: error.message }, { status: error.status });
+  if (error instanceof ApiError) return NextResponse.json({ error: error.message }, { status: error.status, headers: error.headers });
   console.error(error);
   return NextResponse.json({ error: "Something went wrong on the server; please try again." }, { status: 500 });
 }

@@ -62,6 +62,14 @@ async function mergeLearners(db: Db, fromId: string, intoId: string): Promise<vo
       const key = { learnerId: intoId, lessonHref: completion.lessonHref };
       await tx.lessonCompletion.upsert({ where: { learnerId_lessonHref: key }, create: { ...key, completedAt: completion.completedAt }, update: {} });
     }
+    // Served models keep working (their keys too); a name the account already uses gets a suffix.
+    const names = new Set((await tx.servedModel.findMany({ where: { learnerId: intoId }, select: { name: true } })).map((m) => m.name));
+    for (const model of await tx.servedModel.findMany({ where: { learnerId: fromId }, select: { id: true, name: true } })) {
+      let name = model.name;
+      for (let n = 2; names.has(name); n++) name = `${model.name} (${n})`;
+      names.add(name);
+      await tx.servedModel.update({ where: { id: model.id }, data: { learnerId: intoId, name } });
+    }
     // Deleting the anonymous learner cascades to the rows copied above.
     await tx.learner.delete({ where: { id: fromId } });
     await tx.learner.update({ where: { id: intoId }, data: { lastSeenAt: new Date() } });

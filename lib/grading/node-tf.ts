@@ -1,8 +1,9 @@
 /**
  * TensorFlow.js for the grader process's own use (building test inputs and
- * expected values): the union package, whose Node build has every op and
- * gradient, on the pure-JavaScript cpu backend (tfjs-node needs a native
- * library that cannot be installed here; the tests' tensors are tiny).
+ * expected values) and for the predictor process (running served models):
+ * the union package, whose Node build has every op, gradient and layer, on
+ * the pure-JavaScript cpu backend (tfjs-node needs a native library that
+ * cannot be installed here).
  */
 import * as tf from "@tensorflow/tfjs";
 

@@ -1,7 +1,8 @@
 /**
- * Bundles the grading sandbox into .grader/ (git-ignored):
+ * Bundles the web server's worker processes into .grader/ (git-ignored):
  * - sandbox-runtime.js: what each isolate starts with (tfjs-core + cpu backend + harness), one script;
- * - grader.js: the grader process the web server's pool forks.
+ * - grader.mjs: the grader process the grader pool forks;
+ * - predictor.mjs: the process that runs served models (lib/serving).
  * Called by `npm run assets` and by the sandbox tests' setup.
  */
 import { build } from "esbuild";
@@ -9,7 +10,7 @@ import path from "node:path";
 
 export const GRADER_DIR = ".grader";
 
-export async function buildGrader(root: string): Promise<string> {
+export async function buildProcesses(root: string): Promise<string> {
   const outdir = path.join(root, GRADER_DIR);
   const common = { absWorkingDir: root, bundle: true, target: "es2022", legalComments: "none", logLevel: "warning" } as const;
   await build({
@@ -23,7 +24,7 @@ export async function buildGrader(root: string): Promise<string> {
   });
   await build({
     ...common,
-    entryPoints: { grader: "lib/grading/grader.process.ts" },
+    entryPoints: { grader: "lib/grading/grader.process.ts", predictor: "lib/serving/predictor.process.ts" },
     outdir,
     format: "esm",
     platform: "node",

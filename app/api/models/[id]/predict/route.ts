@@ -1,0 +1,59 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { ApiError, errorResponse, readJson } from "@/lib/api/http";
+import { WindowLimiter } from "@/lib/api/rate-limit";
+import { bearerKey } from "@/lib/serving/api-keys";
+import { SERVING_LIMITS } from "@/lib/serving/limits";
+import { modelForKey, predictWith } from "@/lib/serving/service";
+
+/**
+ * A served model's prediction endpoint, shaped like TensorFlow Serving's REST
+ * API: POST {"instances": [...]} → {"predictions": [...]}.
+ *
+ * TRUST BOUNDARY: callers are outside clients (a script, another site, a
+ * notebook cell in its opaque origin). They are authenticated by the model's
+ * API key alone; cookies are never read here, so any origin may call (CORS *),
+ * and a page cannot make a learner's browser spend their key.
+ */
+export const runtime = "nodejs";
+
+const CORS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "POST, OPTIONS",
+  "Access-Control-Allow-Headers": "Authorization, Content-Type",
+  "Access-Control-Max-Age": "600",
+};
+
+const PredictBody = z.strictObject({ instances: z.unknown() });
+
+const perKey = new WindowLimiter(SERVING_LIMITS.requestsPerKeyPerMinute, 60_000);
+
+export function OPTIONS(): Response {
+  return new Response(null, { status: 204, headers: CORS });
+}
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  let response: Response;
+  try {
+    const key = bearerKey(request);
+    if (!key) throw new ApiError(401, "Send the model's API key as: Authorization: Bearer <key>.", { "WWW-Authenticate": 'Bearer realm="descent-models"' });
+    const model = await modelForKey((await params).id, key).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 401) throw new ApiError(401, error.message, { "WWW-Authenticate": 'Bearer realm="descent-models", error="invalid_token"' });
+      throw error;
+    });
+    const decision = perKey.take(model.keyId);
+    if (!decision.allowed) {
+      const seconds = Math.ceil(decision.retryAfterMs / 1000);
+      throw new ApiError(429, `This key has made ${SERVING_LIMITS.requestsPerKeyPerMinute} requests in the last minute. Retry in ${seconds} s, or send several instances in one request.`, {
+        "Retry-After": String(seconds),
+      });
+    }
+    const { instances } = await readJson(request, PredictBody, SERVING_LIMITS.requestBytes);
+    const { predictions } = await predictWith(model, instances);
+    response = NextResponse.json({ predictions });
+  } catch (error) {
+    response = errorResponse(error);
+  }
+  for (const [name, value] of Object.entries(CORS)) response.headers.set(name, value);
+  return response;
+}

@@ -1,0 +1,183 @@
+/**
+ * A pool of worker processes that run jobs the web server must not run
+ * itself: grading learner code (lib/grading) and running uploaded models
+ * (lib/serving). Either can hang, or allocate far more memory than it should,
+ * so each runs in its own process with a heap cap, watched from here:
+ * - a process that dies mid-job is replaced, and the job still gets an answer
+ *   (from the caller's `ifLost`, told why: memory, time or crash);
+ * - a process that outlives its job's time limit by a margin, or whose
+ *   resident memory passes the cap, is killed and replaced the same way.
+ * Jobs wait in a queue while every process is busy.
+ *
+ * The child side is serveJobs() in ./serve-jobs.ts.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+export type ProcessPoolOptions = {
+  /** The bundled script each process runs (it calls serveJobs). */
+  entry: string;
+  size: number;
+  /** V8 heap cap of each process, in MiB. */
+  heapMb: number;
+  /** Resident memory above which a process is killed, in MiB. */
+  rssLimitMb: number;
+  /** How long past a job's own time limit its process may take before it is killed. */
+  graceMs: number;
+  /** The process's whole environment: none of the web server's secrets unless given here. */
+  env?: Record<string, string>;
+};
+
+/** Why a job got no answer from its process. */
+export type LostReason = "time-limit" | "memory-limit" | "crashed" | "failed";
+
+export type JobRequest<Payload> = { type: "job"; id: number; payload: Payload };
+export type JobReply<Result> =
+  | { type: "ready" }
+  | { type: "done"; id: number; result: Result }
+  /** The process's own code failed (not the job's input): the caller's `ifLost` answers with "failed". */
+  | { type: "failed"; id: number; message: string };
+
+type Job<Payload, Result> = {
+  id: number;
+  payload: Payload;
+  timeMs: number;
+  ifLost: (reason: LostReason, detail: string) => Result;
+  resolve: (result: Result) => void;
+};
+
+type Worker<Payload, Result> = {
+  process: ChildProcess;
+  ready: boolean;
+  job?: Job<Payload, Result>;
+  watchdog?: ReturnType<typeof setInterval>;
+  killedFor?: LostReason;
+};
+
+export class ProcessPool<Payload, Result> {
+  private workers = new Set<Worker<Payload, Result>>();
+  private queue: Job<Payload, Result>[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly options: ProcessPoolOptions) {
+    for (let i = 0; i < options.size; i++) this.spawn();
+  }
+
+  /**
+   * Runs one job; always resolves, whatever the job does to its process:
+   * with the process's result, or with `ifLost(reason, detail)`.
+   */
+  run(payload: Payload, timeMs: number, ifLost: Job<Payload, Result>["ifLost"]): Promise<Result> {
+    if (this.closed) throw new Error("the process pool is closed");
+    return new Promise((resolve) => {
+      this.queue.push({ id: this.nextId++, payload, timeMs, ifLost, resolve });
+      this.dispatch();
+    });
+  }
+
+  /** Processes running now (for tests and monitoring). */
+  get pids(): number[] {
+    return [...this.workers].map((w) => w.process.pid ?? 0);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(
+      [...this.workers].map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            if (worker.process.exitCode !== null || worker.process.signalCode !== null) return resolve();
+            worker.process.once("exit", () => resolve());
+            worker.process.kill("SIGKILL");
+          }),
+      ),
+    );
+  }
+
+  private spawn() {
+    const child = fork(this.options.entry, [], {
+      execArgv: ["--no-node-snapshot", `--max-old-space-size=${this.options.heapMb}`],
+      env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...this.options.env },
+      serialization: "advanced",
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    const worker: Worker<Payload, Result> = { process: child, ready: false };
+    this.workers.add(worker);
+    child.on("message", (reply: JobReply<Result>) => this.onReply(worker, reply));
+    child.on("exit", (code, signal) => this.onExit(worker, code, signal));
+    // An IPC error (e.g. the child died mid-send) is followed by "exit", which handles it.
+    child.on("error", () => {});
+  }
+
+  private onReply(worker: Worker<Payload, Result>, reply: JobReply<Result>) {
+    if (reply.type === "ready") {
+      worker.ready = true;
+    } else if (worker.job && reply.id === worker.job.id) {
+      const job = worker.job;
+      this.release(worker);
+      job.resolve(reply.type === "done" ? reply.result : job.ifLost("failed", reply.message));
+    }
+    this.dispatch();
+  }
+
+  private onExit(worker: Worker<Payload, Result>, code: number | null, signal: NodeJS.Signals | null) {
+    const job = worker.job;
+    this.release(worker);
+    this.workers.delete(worker);
+    if (job) job.resolve(job.ifLost(worker.killedFor ?? "crashed", signal ?? `exit code ${code}`));
+    if (!this.closed) this.spawn();
+    this.dispatch();
+  }
+
+  private release(worker: Worker<Payload, Result>) {
+    clearInterval(worker.watchdog);
+    worker.watchdog = undefined;
+    worker.job = undefined;
+  }
+
+  private dispatch() {
+    for (const worker of this.workers) {
+      if (this.queue.length === 0) return;
+      if (!worker.ready || worker.job || !worker.process.connected) continue;
+      const job = this.queue.shift()!;
+      worker.job = job;
+      this.watch(worker, job);
+      const request: JobRequest<Payload> = { type: "job", id: job.id, payload: job.payload };
+      worker.process.send(request, (error) => {
+        if (!error || worker.job !== job) return;
+        // The process died before it received the job: the job goes back to the front of the queue, not run.
+        this.release(worker);
+        worker.ready = false;
+        this.queue.unshift(job);
+        this.dispatch();
+      });
+    }
+  }
+
+  /** Kills a process that runs too long or grows too large; its exit handler then answers the job. */
+  private watch(worker: Worker<Payload, Result>, job: Job<Payload, Result>) {
+    const hardDeadline = performance.now() + job.timeMs + this.options.graceMs;
+    worker.watchdog = setInterval(() => {
+      if (performance.now() > hardDeadline) this.kill(worker, "time-limit");
+      else if (residentMb(worker.process.pid) > this.options.rssLimitMb) this.kill(worker, "memory-limit");
+    }, 50);
+  }
+
+  private kill(worker: Worker<Payload, Result>, reason: LostReason) {
+    worker.killedFor = reason;
+    clearInterval(worker.watchdog);
+    worker.process.kill("SIGKILL");
+  }
+}
+
+/** Resident set size of a process in MiB, from /proc (Linux); 0 where that is not available. */
+function residentMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const pages = Number(readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]);
+    return (pages * 4096) / 2 ** 20;
+  } catch {
+    return 0;
+  }
+}

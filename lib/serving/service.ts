@@ -1,0 +1,145 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { ApiError } from "@/lib/api/http";
+import { db } from "@/lib/db/client";
+import { touchLearner } from "@/lib/db/progress";
+import { hashApiKey, newApiKey } from "./api-keys";
+import { InstancesError, readInstances } from "./instances";
+import { SERVING_LIMITS } from "./limits";
+import { ModelFileError, readModelFiles, type ModelArtifacts, type UploadedFile } from "./model-files";
+import { inspectModel, predict } from "./predictor";
+import type { Shape } from "./predictor-protocol";
+import type { ApiKeyView, NewApiKey, ServedModelView } from "./views";
+
+/**
+ * Serving learners' models: upload, list and delete (the owner, by their
+ * learner cookie or session), API keys (made and revoked by the owner), and
+ * predictions (anyone holding a live key; no cookies involved).
+ */
+
+const modelColumns = { id: true, name: true, createdAt: true, bytes: true, parameters: true, inputShape: true, outputShape: true } as const;
+const keyColumns = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+
+type KeyRow = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+
+const keyView = (row: KeyRow): ApiKeyView => ({
+  ...row,
+  createdAt: row.createdAt.toISOString(),
+  lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  revokedAt: row.revokedAt?.toISOString() ?? null,
+});
+
+export async function listModels(learnerId: string): Promise<ServedModelView[]> {
+  const rows = await db().servedModel.findMany({
+    where: { learnerId },
+    select: { ...modelColumns, keys: { select: keyColumns, orderBy: { createdAt: "asc" } } },
+    orderBy: { createdAt: "desc" },
+  });
+  return rows.map((row) => ({
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    inputShape: JSON.parse(row.inputShape) as Shape,
+    outputShape: JSON.parse(row.outputShape) as Shape,
+    keys: row.keys.map(keyView),
+  }));
+}
+
+export async function uploadModel(learnerId: string, name: string, modelJson: UploadedFile, weightFiles: UploadedFile[]): Promise<ServedModelView> {
+  await touchLearner(db(), learnerId);
+  const owned = await db().servedModel.findMany({ where: { learnerId }, select: { name: true } });
+  if (owned.some((m) => m.name === name)) throw new ApiError(409, `You already serve a model named "${name}". Delete it first, or choose another name.`);
+  if (owned.length >= SERVING_LIMITS.modelsPerLearner) {
+    throw new ApiError(409, `You serve ${owned.length} models, the most one learner may. Delete one to upload another.`);
+  }
+  let read;
+  try {
+    read = readModelFiles(modelJson, weightFiles);
+  } catch (error) {
+    if (error instanceof ModelFileError) throw new ApiError(400, error.message);
+    throw error;
+  }
+  const inspected = await inspectModel(read.artifacts);
+  if (inspected.type === "refused") throw new ApiError(400, `TensorFlow.js could not load this model: ${inspected.message}`);
+  if (inspected.type !== "inspected") throw new ApiError(400, `This model could not be loaded: ${inspected.type === "lost" ? inspected.message : "no answer"}.`);
+  const row = await db().servedModel.create({
+    data: {
+      id: randomUUID(),
+      learnerId,
+      name,
+      modelJson: JSON.stringify({ modelTopology: read.artifacts.modelTopology, weightSpecs: read.artifacts.weightSpecs }),
+      weights: new Uint8Array(read.artifacts.weightData),
+      bytes: read.bytes,
+      parameters: inspected.parameters,
+      inputShape: JSON.stringify(inspected.inputShape),
+      outputShape: JSON.stringify(inspected.outputShape),
+    },
+    select: modelColumns,
+  });
+  return { ...row, createdAt: row.createdAt.toISOString(), inputShape: inspected.inputShape, outputShape: inspected.outputShape, keys: [] };
+}
+
+export async function deleteModel(learnerId: string, modelId: string): Promise<void> {
+  const { count } = await db().servedModel.deleteMany({ where: { id: modelId, learnerId } });
+  if (count === 0) throw notYours();
+}
+
+export async function createKey(learnerId: string, modelId: string, name: string): Promise<NewApiKey> {
+  const model = await db().servedModel.findFirst({ where: { id: modelId, learnerId }, select: { _count: { select: { keys: { where: { revokedAt: null } } } } } });
+  if (!model) throw notYours();
+  if (model._count.keys >= SERVING_LIMITS.keysPerModel) throw new ApiError(409, `This model has ${SERVING_LIMITS.keysPerModel} live keys, the most it may. Revoke one first.`);
+  const { key, prefix, hash } = newApiKey();
+  const row = await db().modelApiKey.create({ data: { id: randomUUID(), modelId, name, prefix, hash }, select: keyColumns });
+  return { ...keyView(row), key };
+}
+
+export async function revokeKey(learnerId: string, modelId: string, keyId: string): Promise<ApiKeyView> {
+  const key = await db().modelApiKey.findFirst({ where: { id: keyId, modelId, model: { learnerId } }, select: { id: true, revokedAt: true } });
+  if (!key) throw new ApiError(404, "There is no such key on any of your models.");
+  const row = await db().modelApiKey.update({ where: { id: key.id }, data: { revokedAt: key.revokedAt ?? new Date() }, select: keyColumns });
+  return keyView(row);
+}
+
+const notYours = () => new ApiError(404, "You serve no model with this id.");
+
+/** How often a key's "last used" is written: at most once a minute, not on every prediction. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * The model a key opens. The errors do not say whether a key exists for some
+ * other model: a wrong key and a revoked key look the same to a caller who
+ * does not own the model.
+ */
+export async function modelForKey(modelId: string, key: string): Promise<{ id: string; keyId: string; inputShape: Shape }> {
+  const row = await db().modelApiKey.findUnique({
+    where: { hash: hashApiKey(key) },
+    select: { id: true, modelId: true, revokedAt: true, lastUsedAt: true, model: { select: { inputShape: true } } },
+  });
+  if (!row || row.modelId !== modelId) throw new ApiError(401, "This API key is not valid for this model. Check the key, or create one on your models page.");
+  if (row.revokedAt) throw new ApiError(401, "This API key was revoked by the model's owner. Create a new key on the models page.");
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db().modelApiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+  return { id: row.modelId, keyId: row.id, inputShape: JSON.parse(row.model.inputShape) as Shape };
+}
+
+export async function predictWith(model: { id: string; inputShape: Shape }, instances: unknown): Promise<{ predictions: unknown[]; outputShape: number[] }> {
+  let batch;
+  try {
+    batch = readInstances(instances, model.inputShape);
+  } catch (error) {
+    if (error instanceof InstancesError) throw new ApiError(400, error.message);
+    throw error;
+  }
+  const result = await predict(model.id, batch, () => storedArtifacts(model.id));
+  if (result.type === "predictions") return result;
+  if (result.type === "refused") throw new ApiError(422, `The model could not run on this input: ${result.message}`);
+  throw new ApiError(503, `The prediction did not finish: ${result.type === "lost" ? result.message : "no answer"}. Try again; if it keeps failing, send fewer instances.`);
+}
+
+async function storedArtifacts(modelId: string): Promise<ModelArtifacts> {
+  const row = await db().servedModel.findUniqueOrThrow({ where: { id: modelId }, select: { modelJson: true, weights: true } });
+  const { modelTopology, weightSpecs } = JSON.parse(row.modelJson) as Omit<ModelArtifacts, "weightData">;
+  const weightData = row.weights.buffer.slice(row.weights.byteOffset, row.weights.byteOffset + row.weights.byteLength) as ArrayBuffer;
+  return { modelTopology, weightSpecs, weightData };
+}

@@ -1,0 +1,215 @@
+/**
+ * Serving learners' models, end to end below the browser: the real route
+ * handlers, a migrated SQLite file, models loaded and run in real predictor
+ * processes, and predictions compared with TensorFlow.js running the same
+ * model here.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tf } from "@/lib/grading/node-tf";
+import { toModelJson } from "@/lib/serving/model-files";
+import { Browser } from "./app-routes";
+
+const dir = mkdtempSync(path.join(tmpdir(), "descent-serving-"));
+process.env.DATABASE_URL = `file:${path.join(dir, "serving.db")}`;
+process.env.DESCENT_SECRET = "a test secret that is long enough to sign cookies";
+process.env.DESCENT_PREDICTORS = "1";
+
+type Files = { json: Record<string, unknown>; weights: Uint8Array<ArrayBuffer> };
+
+/** A model saved as tfjs's downloads:// would save it. */
+async function saved(model: tf.LayersModel): Promise<Files> {
+  let files: Files | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      files = { json: toModelJson(artifacts as unknown as Record<string, unknown>, "model.weights.bin"), weights: new Uint8Array(artifacts.weightData as ArrayBuffer) };
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
+    }),
+  );
+  return files!;
+}
+
+function form(name: string, files: Files, weightsName = "model.weights.bin"): FormData {
+  const data = new FormData();
+  data.set("name", name);
+  data.set("model", new File([JSON.stringify(files.json)], "model.json", { type: "application/json" }));
+  data.append("weights", new File([files.weights], weightsName));
+  return data;
+}
+
+const classifier = () => {
+  const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [4], units: 3, activation: "softmax" })] });
+  return model;
+};
+
+let owner: Browser;
+let stranger: Browser;
+let model: tf.LayersModel;
+let files: Files;
+let modelId: string;
+let key: string;
+let keyId: string;
+const outsider = new Browser();
+
+const predict = (body: unknown, withKey: string | null = key, id = modelId) =>
+  outsider.fetch("POST", `/api/models/${id}/predict`, body, withKey ? { authorization: `Bearer ${withKey}`, origin: "null" } : { origin: "null" });
+
+beforeAll(async () => {
+  const { applyMigrations } = await import("@/lib/db/migrate");
+  await applyMigrations(path.join(dir, "serving.db"));
+  owner = new Browser();
+  stranger = new Browser();
+  model = classifier();
+  files = await saved(model);
+  const uploaded = await owner.fetch("POST", "/api/models", form("iris", files));
+  expect(uploaded.status, uploaded.text).toBe(201);
+  modelId = (uploaded.json() as { id: string }).id;
+  const made = await owner.fetch("POST", `/api/models/${modelId}/keys`, { name: "notebook" });
+  expect(made.status, made.text).toBe(201);
+  ({ key, id: keyId } = made.json() as { key: string; id: string });
+});
+
+afterAll(async () => {
+  const { closePredictors } = await import("@/lib/serving/predictor");
+  const { db } = await import("@/lib/db/client");
+  await closePredictors();
+  await db().$disconnect();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("uploading", () => {
+  it("reports the model's shapes and parameters, and lists it for its owner only", async () => {
+    const listed = (await owner.fetch("GET", "/api/models")).json() as { models: Array<Record<string, unknown>> };
+    expect(listed.models).toHaveLength(1);
+    expect(listed.models[0]).toMatchObject({ name: "iris", inputShape: [null, 4], outputShape: [null, 3], parameters: 15, bytes: 60 });
+    const keys = listed.models[0]!.keys as Array<Record<string, unknown>>;
+    expect(keys[0]).toMatchObject({ name: "notebook", revokedAt: null });
+    expect(JSON.stringify(listed)).not.toContain(key);
+    expect(((await stranger.fetch("GET", "/api/models")).json() as { models: unknown[] }).models).toEqual([]);
+  });
+
+  it("refuses files that are not a model, with what to upload instead", async () => {
+    const notJson = form("broken", files);
+    notJson.set("model", new File(["<html>"], "model.json"));
+    expect((await owner.fetch("POST", "/api/models", notJson)).json()).toEqual({ error: expect.stringContaining("model.json is not JSON") });
+
+    const missing = await owner.fetch("POST", "/api/models", form("broken", files, "other.bin"));
+    expect(missing.status).toBe(400);
+    expect(missing.text).toContain("keeps its weights in model.weights.bin; upload that file too");
+
+    const short = await owner.fetch("POST", "/api/models", form("broken", { ...files, weights: files.weights.slice(4) }));
+    expect(short.status).toBe(400);
+    expect(short.text).toContain("hold 56 bytes, but model.json describes 60 bytes");
+
+    const graph = await owner.fetch("POST", "/api/models", form("broken", { ...files, json: { ...files.json, format: "graph-model" } }));
+    expect(graph.text).toContain("graph model");
+
+    const topology = structuredClone(files.json.modelTopology) as { config: { layers: Array<{ class_name: string }> } };
+    topology.config.layers[0]!.class_name = "Teleport";
+    const unknown = await owner.fetch("POST", "/api/models", form("broken", { ...files, json: { ...files.json, modelTopology: topology } }));
+    expect(unknown.status).toBe(400);
+    expect(unknown.json()).toEqual({ error: expect.stringMatching(/^TensorFlow.js could not load this model: .*Teleport/) });
+
+    expect((await owner.fetch("POST", "/api/models", form("iris", files))).status).toBe(409);
+    const badName = await owner.fetch("POST", "/api/models", form("<script>", files));
+    expect(badName.text).toContain("name may use letters");
+  });
+
+  it("refuses a model whose layers are far larger than its weights, and keeps serving", async () => {
+    const topology = structuredClone(files.json.modelTopology) as { config: { layers: Array<{ config: { units: number } }> } };
+    topology.config.layers[0]!.config.units = 2_000_000_000;
+    const huge = await owner.fetch("POST", "/api/models", form("huge", { ...files, json: { ...files.json, modelTopology: topology } }));
+    expect(huge.status).toBe(400);
+    expect(huge.text).toMatch(/could not (load|be loaded)/);
+    expect((await predict({ instances: [[1, 2, 3, 4]] })).status).toBe(200);
+  });
+
+  it("refuses uploads from other sites", async () => {
+    const response = await owner.fetch("POST", "/api/models", form("elsewhere", files), { origin: "https://evil.example" });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe("predicting with a key", () => {
+  it("answers like the model itself, to a client with no cookies, from any origin", async () => {
+    const instances = [
+      [1, 2, 3, 4],
+      [-1, 0.5, 0, 2],
+    ];
+    const response = await predict({ instances });
+    expect(response.status, response.text).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    const { predictions } = response.json() as { predictions: number[][] };
+    const expected = (model.predict(tf.tensor2d(instances)) as tf.Tensor).arraySync() as number[][];
+    predictions.forEach((row, i) => row.forEach((p, j) => expect(p).toBeCloseTo(expected[i]![j]!, 5)));
+  });
+
+  it("answers a CORS preflight", async () => {
+    const response = await outsider.fetch("OPTIONS", `/api/models/${modelId}/predict`);
+    expect(response.status).toBe(204);
+    expect(response.headers.get("access-control-allow-headers")).toContain("Authorization");
+  });
+
+  it("refuses missing and wrong keys with 401, and another model's key", async () => {
+    const none = await predict({ instances: [[1, 2, 3, 4]] }, null);
+    expect(none.status).toBe(401);
+    expect(none.headers.get("www-authenticate")).toContain("Bearer");
+    expect((await predict({ instances: [[1, 2, 3, 4]] }, "dsk_guessed")).status).toBe(401);
+
+    const other = await owner.fetch("POST", "/api/models", form("second", files));
+    const otherId = (other.json() as { id: string }).id;
+    expect((await predict({ instances: [[1, 2, 3, 4]] }, key, otherId)).status).toBe(401);
+  });
+
+  it("checks the input's shape and values before running anything", async () => {
+    const wrong = await predict({ instances: [[1, 2, 3, 4], [1, 2, 3]] });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json()).toEqual({ error: "instances[1] has shape [3]; this model takes [4] per instance (its input shape is [null, 4], the first dimension being the batch)." });
+    expect((await predict({ instances: [[1, 2, "3", 4]] })).text).toContain('instances[0][2] is \\"3\\", not a finite number');
+    expect((await predict({ instances: [] })).status).toBe(400);
+    expect((await predict({ instances: Array.from({ length: 129 }, () => [1, 2, 3, 4]) })).text).toContain("At most 128 instances");
+    expect((await predict({ inputs: [[1, 2, 3, 4]] })).status).toBe(400);
+    expect((await predict("not json")).json()).toEqual({ error: "The request body must be JSON." });
+    const tooBig = await predict(JSON.stringify({ instances: [[1, 2, 3, 4]], padding: "x".repeat(5 * 2 ** 20) }));
+    expect(tooBig.status).toBe(413);
+  });
+
+  it("keeps other learners away from the model and its keys", async () => {
+    expect((await stranger.fetch("POST", `/api/models/${modelId}/keys`, { name: "mine now" })).status).toBe(404);
+    expect((await stranger.fetch("DELETE", `/api/models/${modelId}/keys/${keyId}`)).status).toBe(404);
+    expect((await stranger.fetch("DELETE", `/api/models/${modelId}`)).status).toBe(404);
+    expect((await predict({ instances: [[1, 2, 3, 4]] })).status).toBe(200);
+  });
+
+  it("limits requests per key, saying when to retry", async () => {
+    const { db } = await import("@/lib/db/client");
+    const limited = await owner.fetch("POST", `/api/models/${modelId}/keys`, { name: "busy client" });
+    const busyKey = (limited.json() as { key: string }).key;
+    const statuses: number[] = [];
+    for (let i = 0; i < 121; i++) statuses.push((await predict({ instances: [[1, 2, 3, 4]] }, busyKey)).status);
+    expect(statuses.slice(0, 120).every((s) => s === 200)).toBe(true);
+    const refused = await predict({ instances: [[1, 2, 3, 4]] }, busyKey);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Other keys have their own allowance.
+    expect((await predict({ instances: [[1, 2, 3, 4]] })).status).toBe(200);
+    const row = await db().modelApiKey.findFirstOrThrow({ where: { name: "busy client" } });
+    expect(row.lastUsedAt).not.toBeNull();
+  });
+
+  it("stops a revoked key at once, and deleting the model ends every key", async () => {
+    const revoked = await owner.fetch("DELETE", `/api/models/${modelId}/keys/${keyId}`);
+    expect(revoked.status).toBe(200);
+    expect((revoked.json() as { revokedAt: string | null }).revokedAt).not.toBeNull();
+    const refused = await predict({ instances: [[1, 2, 3, 4]] });
+    expect(refused.status).toBe(401);
+    expect(refused.text).toContain("revoked");
+
+    const fresh = (await owner.fetch("POST", `/api/models/${modelId}/keys`, { name: "after" })).json() as { key: string };
+    expect((await predict({ instances: [[1, 2, 3, 4]] }, fresh.key)).status).toBe(200);
+    expect((await owner.fetch("DELETE", `/api/models/${modelId}`)).status).toBe(204);
+    expect((await predict({ instances: [[1, 2, 3, 4]] }, fresh.key)).status).toBe(401);
+  });
+});
