@@ -15,6 +15,6 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages where learners work; not the API (which makes learners itself) or static files.
-  matcher: ["/learn/:path*", "/assignments", "/"],
+  matcher: ["/learn/:path*", "/assignments", "/models", "/"],
 };
 

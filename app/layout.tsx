@@ -34,6 +34,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label="Account" className="site-account">
             <Link href="/assignments">Assignments</Link>
+            <Link href="/models">Your models</Link>
             <Link href="/account">Your account</Link>
           </nav>
         </header>

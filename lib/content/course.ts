@@ -43,8 +43,11 @@ export function lessonHref(moduleSlug: string, lessonSlug: string): string {
 }
 
 /** Every page of the course, for checking the links lessons make to each other. */
+/** The site's own pages a lesson may link to besides lessons and modules (app/ routes for learners). */
+const SITE_PAGES = ["/", "/assignments", "/models", "/account"];
+
 export function courseHrefs(course: Course): Set<string> {
-  return new Set(["/", ...course.modules.map((m) => m.href), ...course.lessons.map((l) => l.href)]);
+  return new Set([...SITE_PAGES, ...course.modules.map((m) => m.href), ...course.lessons.map((l) => l.href)]);
 }
 
 const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;

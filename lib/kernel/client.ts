@@ -5,6 +5,7 @@
  *
  * TRUST BOUNDARY: messages from the kernel are untrusted data (see protocol.ts).
  */
+import { answerStorage } from "./browser-models";
 import type { TestSuite } from "@/lib/grading/run-tests";
 import type { TestResult } from "@/lib/grading/verdict";
 import type { Backend, Calibration, CellOutput, KernelEvent, KernelRequest, MemoryInfo } from "./protocol";
@@ -188,6 +189,9 @@ export class KernelClient {
       case "memory":
         this.memoryInfo = event.memory;
         this.emit();
+        break;
+      case "storage":
+        void answerStorage(event.request).then((reply) => this.send({ type: "storage-reply", requestId: event.requestId, reply }));
         break;
     }
   }

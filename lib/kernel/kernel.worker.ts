@@ -14,6 +14,7 @@ import { createData, fetchAssets } from "./datasets";
 import { createDisplay, type SketchCallback } from "./display";
 import { describeValue, formatForLog } from "./format-value";
 import { CellSyntaxError, prepareCell } from "./prepare-cell";
+import { installModelStorage, pageStorage } from "./model-storage";
 import { locateInStack } from "./stack-location";
 import { callLearnerFunction } from "@/lib/grading/learner-call";
 import { failAll, runTests } from "@/lib/grading/run-tests";
@@ -33,6 +34,9 @@ function send(event: KernelEvent, transfer: Transferable[] = []) {
 function emit(output: CellOutput, transfer: Transferable[] = []) {
   send({ type: "output", runId: currentRunId, output }, transfer);
 }
+const storage = pageStorage((requestId, request) => send({ type: "storage", requestId, request }));
+installModelStorage(tf, storage.ask, (output) => emit(output, output.kind === "files" ? output.files.map((f) => f.bytes) : []));
+
 function memory(): MemoryInfo {
   const { numTensors, numBytes } = tf.memory();
   return { numTensors, numBytes };
@@ -210,7 +214,7 @@ function describeError(error: unknown, fileName: string): CellOutput {
 // Requests are handled one at a time, in order: a cell runs only after the one before it finished.
 let queue = Promise.resolve();
 function handle(request: KernelRequest) {
-  queue = queue.then(() => (request.type === "init" ? init(request) : request.type === "sketch" ? drawn(request) : run(request))).catch((error: unknown) => {
+  queue = queue.then(() => (request.type === "init" ? init(request) : request.type === "sketch" ? drawn(request) : request.type === "run" ? run(request) : undefined)).catch((error: unknown) => {
     emit({ kind: "error", name: "KernelError", message: formatForLog(error instanceof Error ? error.message : error) });
   });
 }
@@ -219,7 +223,11 @@ scope.addEventListener("message", (event: MessageEvent) => {
   const connectPort = event.ports[0];
   if (event.data?.type === "connect" && connectPort && !port) {
     port = connectPort;
-    port.onmessage = (message: MessageEvent<KernelRequest>) => handle(message.data);
+    port.onmessage = (message: MessageEvent<KernelRequest>) => {
+      // A cell is waiting for this reply: answer it now, not after that cell.
+      if (message.data.type === "storage-reply") storage.answer(message.data.requestId, message.data.reply);
+      else handle(message.data);
+    };
   }
 });
 

@@ -27,7 +27,9 @@ export type KernelRequest =
   /** Runs a cell; with `tests` (an exercise's public tests), then checks the learner's functions (Check). */
   | { type: "run"; runId: number; cellId: string; code: string; tests?: TestSuite[] }
   /** A drawing finished on a sketch pad: `pixels` is size × size grey levels in [0, 1], row by row. */
-  | { type: "sketch"; runId: number; sketchId: string; pixels: Float32Array };
+  | { type: "sketch"; runId: number; sketchId: string; pixels: Float32Array }
+  /** The page's answer to a "storage" event; handled at once, not queued behind the cell waiting for it. */
+  | { type: "storage-reply"; requestId: number; reply: StorageReply };
 
 /** Kernel → page. */
 export type KernelEvent =
@@ -35,7 +37,30 @@ export type KernelEvent =
   | { type: "output"; runId: number; output: CellOutput }
   | { type: "checked"; runId: number; tests: TestResult[] }
   | { type: "done"; runId: number; ok: boolean; memory: MemoryInfo }
-  | { type: "memory"; memory: MemoryInfo };
+  | { type: "memory"; memory: MemoryInfo }
+  /**
+   * tf.io's "indexeddb://" from a cell: the kernel's opaque origin has no
+   * storage, so the page keeps the models in its own IndexedDB.
+   */
+  | { type: "storage"; requestId: number; request: StorageRequest };
+
+/** A saved model as tfjs hands it to a save handler, its weights in one buffer. */
+export type StoredModel = {
+  /** tfjs's ModelArtifacts: topology, weight specs, weightData (one ArrayBuffer) and metadata. */
+  artifacts: Record<string, unknown> & { weightData: ArrayBuffer };
+  /** tfjs's ModelArtifactsInfo, what tf.io.listModels() reports. */
+  info: Record<string, unknown>;
+};
+
+export type StorageRequest =
+  | { op: "save"; path: string; model: StoredModel }
+  | { op: "load"; path: string }
+  | { op: "list" }
+  | { op: "remove"; path: string };
+
+export type StorageReply =
+  | { ok: true; model?: StoredModel; models?: Record<string, Record<string, unknown>> }
+  | { ok: false; error: string };
 
 export type Calibration = { backend: Backend; millisecondsPerStep: Partial<Record<Backend, number>> };
 
@@ -58,4 +83,6 @@ export type CellOutput =
   | { kind: "table"; columns: string[]; rows: string[][] }
   | { kind: "progress"; id: string; value: number; max: number; label?: string }
   /** A drawing pad; each finished stroke is sent back to the kernel as a "sketch" request. */
-  | { kind: "sketch"; id: string; size: number; label?: string };
+  | { kind: "sketch"; id: string; size: number; label?: string }
+  /** Files a cell offers for download (tf.io's "downloads://"); the page always serves them as downloads, never opens them. */
+  | { kind: "files"; label: string; files: Array<{ name: string; bytes: ArrayBuffer }> };

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import type { CellOutput } from "@/lib/kernel/protocol";
 import type { ShownOutput } from "./outputs";
 import { SketchPad } from "./sketch-pad";
@@ -87,6 +87,8 @@ function OutputView({ output, onSketch }: { output: ShownOutput; onSketch: OnSke
           </table>
         </div>
       );
+    case "files":
+      return <FilesOutput files={output} />;
     case "progress":
       return (
         <div className="output output-progress">
@@ -96,6 +98,37 @@ function OutputView({ output, onSketch }: { output: ShownOutput; onSketch: OnSke
       );
   }
 }
+
+/**
+ * Files a cell saved with "downloads://", as download links. TRUST BOUNDARY:
+ * the bytes come from learner code, and a blob URL made here has the site's
+ * origin, so every file is typed application/octet-stream: the browser saves
+ * it, and never renders it as a page of this site.
+ */
+function FilesOutput({ files }: { files: Extract<CellOutput, { kind: "files" }> }) {
+  const links = useMemo(
+    () => files.files.map((file) => ({ name: String(file.name), size: file.bytes.byteLength, url: URL.createObjectURL(new Blob([file.bytes], { type: "application/octet-stream" })) })),
+    [files],
+  );
+  useEffect(() => () => links.forEach((link) => URL.revokeObjectURL(link.url)), [links]);
+  return (
+    <div className="output output-files">
+      <p className="output-caption">{String(files.label)}</p>
+      <ul>
+        {links.map((link) => (
+          <li key={link.url}>
+            <a href={link.url} download={link.name}>
+              {link.name}
+            </a>{" "}
+            <span className="output-caption">({formatBytes(link.size)})</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const formatBytes = (bytes: number) => (bytes < 1024 ? `${bytes} bytes` : bytes < 2 ** 20 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
 
 /** Pixels from the kernel, drawn on a canvas; scaled up without smoothing so each pixel stays visible. */
 function ImageOutput({ image }: { image: Extract<CellOutput, { kind: "image" }> }) {

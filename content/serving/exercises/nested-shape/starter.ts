@@ -1,0 +1,4 @@
+function shapeOf(value: unknown): number[] | null {
+  // Your code
+  return null;
+}

@@ -1,0 +1,9 @@
+// Checks that arrays are rectangular but accepts any leaf: strings and nulls slip through.
+function shapeOf(value: unknown): number[] | null {
+  if (!Array.isArray(value)) return [];
+  if (value.length === 0) return [0];
+  const shapes = value.map(shapeOf);
+  const first = shapes[0];
+  if (!first || shapes.some((s) => s === null || s.join() !== first.join())) return null;
+  return [value.length, ...first];
+}

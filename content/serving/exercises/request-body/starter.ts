@@ -1,0 +1,4 @@
+function requestBody(images: tf.Tensor3D): { instances: number[][][][] } {
+  // Your code
+  return { instances: [] };
+}
