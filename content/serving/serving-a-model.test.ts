@@ -36,10 +36,10 @@ describe("the saved model", () => {
     expect(bytes).toBe(407_080);
   });
 
-  it("reaches the held-out accuracy the lesson quotes (about 95%)", () => {
+  it("reaches the held-out accuracy the lesson quotes (about 93%)", () => {
     const line = kernel.outputs.find((o) => o.kind === "log" && o.text.startsWith("held-out accuracy"));
     const accuracy = Number(line?.kind === "log" ? line.text.split(": ")[1] : NaN);
-    expect(accuracy).toBeGreaterThan(0.93);
+    expect(accuracy).toBeGreaterThan(0.9);
   });
 
   it("passes the server's upload check as downloads:// writes it, and loads back computing the same predictions", async () => {
