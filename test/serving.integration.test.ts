@@ -10,12 +10,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tf } from "@/lib/grading/node-tf";
 import { toModelJson } from "@/lib/serving/model-files";
-import { Browser } from "./app-routes";
+import { Browser, ORIGIN } from "./app-routes";
 
 const dir = mkdtempSync(path.join(tmpdir(), "descent-serving-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "serving.db")}`;
 process.env.DESCENT_SECRET = "a test secret that is long enough to sign cookies";
 process.env.DESCENT_PREDICTORS = "1";
+process.env.BETTER_AUTH_URL = ORIGIN;
 
 type Files = { json: Record<string, unknown>; weights: Uint8Array<ArrayBuffer> };
 
@@ -211,5 +212,25 @@ describe("predicting with a key", () => {
     expect((await predict({ instances: [[1, 2, 3, 4]] }, fresh.key)).status).toBe(200);
     expect((await owner.fetch("DELETE", `/api/models/${modelId}`)).status).toBe(204);
     expect((await predict({ instances: [[1, 2, 3, 4]] }, fresh.key)).status).toBe(401);
+  });
+});
+
+describe("accounts", () => {
+  it("keeps an anonymous learner's models, and their keys, when they sign in", async () => {
+    const PASSWORD = "correct horse battery";
+    const account = new Browser();
+    const signUp = await account.fetch("POST", "/api/auth/sign-up/email", { email: "server@school.example", password: PASSWORD, name: "server" });
+    expect(signUp.status, signUp.text).toBe(200);
+    expect((await account.fetch("POST", "/api/models", form("digits", files))).status).toBe(201);
+
+    const laptop = new Browser();
+    const anonymous = (await laptop.fetch("POST", "/api/models", form("digits", files))).json() as { id: string };
+    const laptopKey = ((await laptop.fetch("POST", `/api/models/${anonymous.id}/keys`, { name: "app" })).json() as { key: string }).key;
+    const signIn = await laptop.fetch("POST", "/api/auth/sign-in/email", { email: "server@school.example", password: PASSWORD }, { "x-forwarded-for": "203.0.113.40" });
+    expect(signIn.status, signIn.text).toBe(200);
+
+    const listed = ((await account.fetch("GET", "/api/models")).json() as { models: Array<{ name: string }> }).models.map((m) => m.name);
+    expect(listed.sort()).toEqual(["digits", "digits (2)"]);
+    expect((await predict({ instances: [[1, 2, 3, 4]] }, laptopKey, anonymous.id)).status).toBe(200);
   });
 });
