@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tf } from "@/lib/grading/node-tf";
-import { toModelJson } from "@/lib/serving/model-files";
+import { toModelJson } from "@/lib/serving/model-json";
 import { Browser, ORIGIN } from "./app-routes";
 
 const dir = mkdtempSync(path.join(tmpdir(), "descent-serving-"));

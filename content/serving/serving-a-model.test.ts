@@ -10,7 +10,8 @@
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { InstancesError, readInstances } from "@/lib/serving/instances";
-import { readModelFiles, toModelJson } from "@/lib/serving/model-files";
+import { readModelFiles } from "@/lib/serving/model-files";
+import { toModelJson } from "@/lib/serving/model-json";
 import { createLessonKernel } from "@/test/lesson-kernel";
 
 const kernel = createLessonKernel("content/serving/serving-a-model.mdx");

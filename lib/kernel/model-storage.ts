@@ -19,7 +19,7 @@ import { browserDownloadsRouter } from "@tensorflow/tfjs-core/dist/io/browser_fi
 import { indexedDBRouter } from "@tensorflow/tfjs-core/dist/io/indexed_db";
 import { ModelStoreManagerRegistry } from "@tensorflow/tfjs-core/dist/io/model_management";
 import { IORouterRegistry } from "@tensorflow/tfjs-core/dist/io/router_registry";
-import { toModelJson } from "@/lib/serving/model-files";
+import { toModelJson } from "@/lib/serving/model-json";
 import type { CellOutput, StorageReply, StorageRequest, StoredModel } from "./protocol";
 
 type Tf = typeof tfType;

@@ -97,14 +97,3 @@ function baseName(path: string): string {
 
 export const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(bytes < 2 ** 20 ? 2 : 1)} MiB`;
 
-/**
- * model.json as tfjs's `downloads://` handler writes it, with every weight in
- * one file named `weightsFile` (the kernel's downloads and the tests use this).
- */
-export function toModelJson(artifacts: { modelTopology?: unknown; weightSpecs?: unknown[] } & Record<string, unknown>, weightsFile: string): Record<string, unknown> {
-  const json: Record<string, unknown> = { ...artifacts, weightsManifest: [{ paths: [`./${weightsFile}`], weights: artifacts.weightSpecs ?? [] }] };
-  // The weights go in their own file; the specs now live in the manifest.
-  delete json.weightData;
-  delete json.weightSpecs;
-  return json;
-}
