@@ -79,7 +79,10 @@ test.describe("the instructor", () => {
       await desk.getByRole("navigation", { name: "Instructor" }).getByRole("link", { name: "Roster" }).click();
       await desk.getByLabel("Filter by name or email").fill(student.email);
       await desk.getByRole("button", { name: "Filter" }).click();
+      // Filter is a GET form: read the table only once the filtered page has replaced the roster.
+      await expect(desk).toHaveURL(/[?&]q=/);
       const table = desk.getByRole("table");
+      await expect(table.getByRole("row").filter({ hasText: student.name })).toBeVisible();
       const header = await table.locator("thead th").allInnerTexts();
       const cells = await table.getByRole("row").filter({ hasText: student.name }).locator("th, td").allInnerTexts();
       const column = (name: string | RegExp) => header.findIndex((h) => (typeof name === "string" ? h.includes(name) : name.test(h)));
