@@ -99,7 +99,8 @@ export async function revokeKey(learnerId: string, modelId: string, keyId: strin
   return keyView(row);
 }
 
-const notYours = () => new ApiError(404, "You serve no model with this id.");
+/** The answer for a model that does not exist or is not the caller's: the two look the same. */
+export const notYours = () => new ApiError(404, "You serve no model with this id.");
 
 /** How often a key's "last used" is written: at most once a minute, not on every prediction. */
 const LAST_USED_RESOLUTION_MS = 60_000;

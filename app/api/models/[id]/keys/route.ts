@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { ApiError, handle, readJson, requireSameOrigin } from "@/lib/api/http";
+import { handle, readJson, requireSameOrigin } from "@/lib/api/http";
 import { currentLearnerId } from "@/lib/auth/current-learner";
-import { createKey } from "@/lib/serving/service";
+import { createKey, notYours } from "@/lib/serving/service";
 
 const KeyBody = z.strictObject({ name: z.string().trim().min(1, "name must not be empty").max(60, "name must be at most 60 characters") });
 
@@ -11,6 +11,6 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   requireSameOrigin(request);
   const { name } = await readJson(request, KeyBody, 1024);
   const learnerId = await currentLearnerId(request);
-  if (!learnerId) throw new ApiError(404, "You serve no model with this id.");
+  if (!learnerId) throw notYours();
   return NextResponse.json(await createKey(learnerId, (await params).id, name), { status: 201, headers: { "Cache-Control": "no-store" } });
 });
