@@ -1,7 +1,7 @@
 /**
  * `npm run bench:serving`: what serving a model costs, and why models run in
  * predictor processes rather than in the web server. Builds the MNIST CNN of
- * module 9 (93,322 parameters) and, for it:
+ * module 9 with the lesson's own model cell (93,322 parameters) and, for it:
  * - loads it from memory in this process (what a first request pays);
  * - predicts batches of 1, 32 and 128 in this process, and through a real
  *   predictor process pool (IPC included), model already loaded;
@@ -16,24 +16,17 @@ import type { Batch } from "@/lib/serving/instances";
 import type { ModelArtifacts } from "@/lib/serving/model-files";
 import type { PredictorJob, PredictorResult } from "@/lib/serving/predictor-protocol";
 import { ProcessPool } from "@/lib/process-pool/process-pool";
+import { createLessonKernel } from "@/test/lesson-kernel";
 import { buildProcesses } from "./build-processes";
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 10);
 const BATCHES = [1, 32, 128];
 
-function cnn(): tf.LayersModel {
-  return tf.sequential({
-    layers: [
-      tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 32, kernelSize: 3, activation: "relu" }),
-      tf.layers.maxPooling2d({ poolSize: 2 }),
-      tf.layers.conv2d({ filters: 64, kernelSize: 3, activation: "relu" }),
-      tf.layers.maxPooling2d({ poolSize: 2 }),
-      tf.layers.conv2d({ filters: 64, kernelSize: 3, activation: "relu" }),
-      tf.layers.flatten(),
-      tf.layers.dense({ units: 64, activation: "relu" }),
-      tf.layers.dense({ units: 10, activation: "softmax" }),
-    ],
-  });
+/** The MNIST lesson's own createModel, from its model cell: the network served is exactly the one learners train. */
+async function lessonCnn(): Promise<tf.LayersModel> {
+  const kernel = createLessonKernel("content/mnist-cnn/digits.mdx");
+  await kernel.run("model");
+  return (globalThis as unknown as { createModel: () => tf.LayersModel }).createModel();
 }
 
 async function artifactsOf(model: tf.LayersModel): Promise<ModelArtifacts> {
@@ -78,7 +71,7 @@ async function longestStall(work: () => Promise<unknown>): Promise<number> {
 const batchOf = (n: number): Batch => ({ data: new Float32Array(n * 28 * 28).map(() => Math.random()), shape: [n, 28, 28, 1] });
 
 await buildProcesses(process.cwd());
-const artifacts = await artifactsOf(cnn());
+const artifacts = await artifactsOf(await lessonCnn());
 console.log(`model: the MNIST CNN, ${(artifacts.weightData.byteLength / 1024).toFixed(0)} KiB of weights`);
 
 const loadMs = await timeMedian(async () => (await tf.loadLayersModel(tf.io.fromMemory(artifacts))).dispose());
