@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { ModelsConsole } from "@/components/models/models-console";
 import { currentLearnerId } from "@/lib/auth/current-learner";
+import { formatBytes } from "@/lib/format-bytes";
 import { SERVING_LIMITS } from "@/lib/serving/limits";
-import { mib } from "@/lib/serving/model-files";
 import { listModels } from "@/lib/serving/service";
 
 export const metadata: Metadata = { title: "Your models" };
@@ -21,7 +21,7 @@ export default async function ModelsPage() {
         shared code, and revoke it if it leaks.
       </p>
       <p className="output-caption">
-        Up to {SERVING_LIMITS.modelsPerLearner} models of at most {mib(SERVING_LIMITS.weightBytes)} of weights each; {SERVING_LIMITS.requestsPerKeyPerMinute}{" "}
+        Up to {SERVING_LIMITS.modelsPerLearner} models of at most {formatBytes(SERVING_LIMITS.weightBytes)} of weights each; {SERVING_LIMITS.requestsPerKeyPerMinute}{" "}
         requests a minute per key, {SERVING_LIMITS.batch} instances per request. Models run on the server&apos;s CPU.
       </p>
       <ModelsConsole initialModels={models} />

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { LocalTime } from "@/components/local-time";
+import { formatBytes } from "@/lib/format-bytes";
 import { predictPath, type ApiKeyView, type NewApiKey, type ServedModelView } from "@/lib/serving/views";
 
 const shape = (dims: Array<number | null>) => `[${dims.map((d) => d ?? "batch").join(", ")}]`;
@@ -122,7 +123,7 @@ function ModelCard({ model, onChange, onDeleted }: { model: ServedModelView; onC
         <dt>Parameters</dt>
         <dd>{model.parameters.toLocaleString("en")}</dd>
         <dt>Weights</dt>
-        <dd>{(model.bytes / 1024).toFixed(1)} KiB</dd>
+        <dd>{formatBytes(model.bytes)}</dd>
         <dt>Uploaded</dt>
         <dd>
           <LocalTime iso={model.createdAt} />

@@ -40,7 +40,7 @@ export async function answerStorage(request: StorageRequest): Promise<StorageRep
         const model = await get<StoredModel>(path, models());
         if (!model) return { ok: false, error: `Cannot find model with path '${path}' in IndexedDB.` };
         await del(path, models());
-        return { ok: true, model: { ...model, artifacts: { weightData: new ArrayBuffer(0) } } };
+        return { ok: true, models: { [path]: model.info } };
       }
     }
   } catch (error) {

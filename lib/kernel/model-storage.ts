@@ -91,7 +91,7 @@ export function installModelStorage(tf: Tf, askPage: AskPage, emit: (output: Cel
   const managers = (ModelStoreManagerRegistry as unknown as { getInstance(): { managers: Record<string, unknown> } }).getInstance().managers;
   managers.indexeddb = {
     listModels: async () => (await askPage({ op: "list" })).models ?? {},
-    removeModel: async (path: string) => (await askPage({ op: "remove", path })).model?.info,
+    removeModel: async (path: string) => (await askPage({ op: "remove", path })).models?.[path],
   };
 }
 

@@ -59,6 +59,7 @@ export type StorageRequest =
   | { op: "remove"; path: string };
 
 export type StorageReply =
+  /** `model` for load; `models` (path → tfjs's ModelArtifactsInfo) for list, and for remove the one removed. */
   | { ok: true; model?: StoredModel; models?: Record<string, Record<string, unknown>> }
   | { ok: false; error: string };
 

@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useEffect, useMemo, useRef } from "react";
+import { formatBytes } from "@/lib/format-bytes";
 import type { CellOutput } from "@/lib/kernel/protocol";
 import type { ShownOutput } from "./outputs";
 import { SketchPad } from "./sketch-pad";
@@ -127,8 +128,6 @@ function FilesOutput({ files }: { files: Extract<CellOutput, { kind: "files" }> 
     </div>
   );
 }
-
-const formatBytes = (bytes: number) => (bytes < 1024 ? `${bytes} bytes` : bytes < 2 ** 20 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
 
 /** Pixels from the kernel, drawn on a canvas; scaled up without smoothing so each pixel stays visible. */
 function ImageOutput({ image }: { image: Extract<CellOutput, { kind: "image" }> }) {

@@ -6,6 +6,7 @@
  * loading the model (lib/serving/predictor.process.ts) checks the rest.
  */
 import { z } from "zod";
+import { formatBytes } from "@/lib/format-bytes";
 import { SERVING_LIMITS } from "./limits";
 
 export class ModelFileError extends Error {}
@@ -34,7 +35,7 @@ export type UploadedFile = { name: string; bytes: Uint8Array };
 const BYTES_PER_VALUE = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2 } as const;
 
 export function readModelFiles(modelJson: UploadedFile, weightFiles: UploadedFile[]): ReadModel {
-  if (modelJson.bytes.byteLength > SERVING_LIMITS.modelJsonBytes) throw new ModelFileError(`${modelJson.name} is larger than ${mib(SERVING_LIMITS.modelJsonBytes)}.`);
+  if (modelJson.bytes.byteLength > SERVING_LIMITS.modelJsonBytes) throw new ModelFileError(`${modelJson.name} is larger than ${formatBytes(SERVING_LIMITS.modelJsonBytes)}.`);
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(modelJson.bytes));
@@ -73,7 +74,7 @@ export function readModelFiles(modelJson: UploadedFile, weightFiles: UploadedFil
     weightSpecs.push(...group.weights);
   }
   const bytes = parts.reduce((sum, p) => sum + p.byteLength, 0);
-  if (bytes > SERVING_LIMITS.weightBytes) throw new ModelFileError(`The weights are ${mib(bytes)}; a served model may have at most ${mib(SERVING_LIMITS.weightBytes)}.`);
+  if (bytes > SERVING_LIMITS.weightBytes) throw new ModelFileError(`The weights are ${formatBytes(bytes)}; a served model may have at most ${formatBytes(SERVING_LIMITS.weightBytes)}.`);
 
   const weightData = new Uint8Array(bytes);
   let offset = 0;
@@ -94,6 +95,4 @@ function specBytes(spec: WeightSpec): number {
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
-
-export const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(bytes < 2 ** 20 ? 2 : 1)} MiB`;
 

@@ -102,6 +102,10 @@ export async function revokeKey(learnerId: string, modelId: string, keyId: strin
 /** The answer for a model that does not exist or is not the caller's: the two look the same. */
 export const notYours = () => new ApiError(404, "You serve no model with this id.");
 
+/** RFC 6750: a 401 for a bearer token says so, and why. */
+export const BEARER_CHALLENGE = { "WWW-Authenticate": 'Bearer realm="descent-models"' };
+const INVALID_TOKEN = { "WWW-Authenticate": 'Bearer realm="descent-models", error="invalid_token"' };
+
 /** How often a key's "last used" is written: at most once a minute, not on every prediction. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -115,8 +119,8 @@ export async function modelForKey(modelId: string, key: string): Promise<{ id: s
     where: { hash: hashApiKey(key) },
     select: { id: true, modelId: true, revokedAt: true, lastUsedAt: true, model: { select: { inputShape: true } } },
   });
-  if (!row || row.modelId !== modelId) throw new ApiError(401, "This API key is not valid for this model. Check the key, or create one on your models page.");
-  if (row.revokedAt) throw new ApiError(401, "This API key was revoked by the model's owner. Create a new key on the models page.");
+  if (!row || row.modelId !== modelId) throw new ApiError(401, "This API key is not valid for this model. Check the key, or create one on your models page.", INVALID_TOKEN);
+  if (row.revokedAt) throw new ApiError(401, "This API key was revoked by the model's owner. Create a new key on the models page.", INVALID_TOKEN);
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db().modelApiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });

@@ -4,7 +4,8 @@ import { limitModelUploadsFromClient } from "@/lib/api/client-limits";
 import { ApiError, handle, requireSameOrigin } from "@/lib/api/http";
 import { asLearner, currentLearnerId } from "@/lib/auth/current-learner";
 import { SERVING_LIMITS } from "@/lib/serving/limits";
-import { mib, type UploadedFile } from "@/lib/serving/model-files";
+import { formatBytes } from "@/lib/format-bytes";
+import type { UploadedFile } from "@/lib/serving/model-files";
 import { listModels, uploadModel } from "@/lib/serving/service";
 
 // Models are checked by loading them in a predictor process (Node.js child processes).
@@ -33,7 +34,7 @@ export const POST = handle(async (request: Request) => {
   requireSameOrigin(request);
   const declared = request.headers.get("content-length");
   if (declared === null) throw new ApiError(411, "Send the upload with a Content-Length.");
-  if (Number(declared) > MAX_UPLOAD_BYTES) throw new ApiError(413, `The upload is larger than ${mib(MAX_UPLOAD_BYTES)}; a served model's weights may be at most ${mib(SERVING_LIMITS.weightBytes)}.`);
+  if (Number(declared) > MAX_UPLOAD_BYTES) throw new ApiError(413, `The upload is larger than ${formatBytes(MAX_UPLOAD_BYTES)}; a served model's weights may be at most ${formatBytes(SERVING_LIMITS.weightBytes)}.`);
   let form: FormData;
   try {
     form = await request.formData();

@@ -4,7 +4,7 @@ import { ApiError, errorResponse, readJson } from "@/lib/api/http";
 import { WindowLimiter } from "@/lib/api/rate-limit";
 import { bearerKey } from "@/lib/serving/api-keys";
 import { SERVING_LIMITS } from "@/lib/serving/limits";
-import { modelForKey, predictWith } from "@/lib/serving/service";
+import { BEARER_CHALLENGE, modelForKey, predictWith } from "@/lib/serving/service";
 
 /**
  * A served model's prediction endpoint, shaped like TensorFlow Serving's REST
@@ -36,11 +36,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   let response: Response;
   try {
     const key = bearerKey(request);
-    if (!key) throw new ApiError(401, "Send the model's API key as: Authorization: Bearer <key>.", { "WWW-Authenticate": 'Bearer realm="descent-models"' });
-    const model = await modelForKey((await params).id, key).catch((error: unknown) => {
-      if (error instanceof ApiError && error.status === 401) throw new ApiError(401, error.message, { "WWW-Authenticate": 'Bearer realm="descent-models", error="invalid_token"' });
-      throw error;
-    });
+    if (!key) throw new ApiError(401, "Send the model's API key as: Authorization: Bearer <key>.", BEARER_CHALLENGE);
+    const model = await modelForKey((await params).id, key);
     const decision = perKey.take(model.keyId);
     if (!decision.allowed) {
       const seconds = Math.ceil(decision.retryAfterMs / 1000);
