@@ -6,12 +6,14 @@
  * with the same tests run directly in Node.js without the sandbox. Prints
  * numbers; asserts nothing. Compare ratios from one run: these machines are noisy.
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gradeSubmission } from "@/lib/exercises/grade";
 import { readExercises, type Exercise } from "@/lib/exercises/load";
 import { callLearnerFunction, SUBMISSION_FILE } from "@/lib/grading/learner-call";
 import { tf } from "@/lib/grading/node-tf";
 import { GraderPool } from "@/lib/grading/pool";
+import { IsolateHost } from "@/lib/grading/sandbox";
 import { poolOptions } from "@/lib/grading/pool-options";
 import { runTests } from "@/lib/grading/run-tests";
 import { prepareCell } from "@/lib/kernel/prepare-cell";
@@ -69,7 +71,25 @@ async function bare(exercise: Exercise): Promise<number> {
   return percentile(times, 50);
 }
 
-await buildProcesses(process.cwd());
+/**
+ * Starting an isolate, as a grader does after a limit was hit: the first one
+ * in a process compiles the runtime; later ones use that compile's code cache.
+ */
+async function isolateStarts(runtimeFile: string): Promise<{ first: number; cached: number }> {
+  const runtime = readFileSync(runtimeFile, "utf8");
+  const times: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const t = performance.now();
+    const host = await IsolateHost.create(runtime, 128);
+    (await host.newSandbox()).release();
+    times.push(performance.now() - t);
+    host.dispose();
+  }
+  const later = times.slice(1).sort((a, b) => a - b);
+  return { first: times[0]!, cached: percentile(later, 50) };
+}
+
+const graderFile = await buildProcesses(process.cwd());
 const { exercises } = await readExercises(path.resolve("content"));
 const chosen = [
   { label: "mse", exercise: exercises.find((e) => e.id === "losses")! },
@@ -101,6 +121,9 @@ try {
 } finally {
   await pool.close();
 }
+
+const starts = await isolateStarts(path.join(path.dirname(graderFile), "sandbox-runtime.js"));
+console.log(`new isolate with its first context: ${starts.first.toFixed(1)} ms compiling the runtime, ${starts.cached.toFixed(1)} ms (p50) from the code cache\n`);
 
 console.log(`linear-regression p95 ms at concurrency 4: ${Math.round(p95At4["linear-regression"]!)}`);
 console.log(`linear-regression sandbox/bare ratio: ${ratios["linear-regression"]!.toFixed(2)}`);

@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import type { AssignmentInput } from "@/lib/assignments/input";
 import { exerciseCredit, type ExerciseCredit, type LatePolicy } from "@/lib/assignments/late-policy";
 import type { Db } from "./client";
-import { groupBy } from "./group-by";
 import { TRANSACTION_LIMITS } from "./progress";
 
 export type Assignment = {
@@ -59,10 +58,10 @@ export async function assignmentGrades(db: Db, assignments: readonly Assignment[
     where: { exerciseId: { in: exerciseIds }, status: { not: "pending" }, ...(learnerIds ? { learnerId: { in: [...learnerIds] } } : {}) },
     select: { learnerId: true, exerciseId: true, score: true, createdAt: true },
   });
-  const attemptsBy = groupBy(submissions, (s) => s.learnerId);
+  const attemptsBy = Map.groupBy(submissions, (s) => s.learnerId);
   const grades = new Map<string, Map<string, AssignmentGrade>>();
   for (const [learnerId, attempts] of attemptsBy) {
-    const byExercise = groupBy(attempts, (s) => s.exerciseId);
+    const byExercise = Map.groupBy(attempts, (s) => s.exerciseId);
     grades.set(
       learnerId,
       new Map(

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Verdict } from "@/lib/grading/verdict";
 import type { Db } from "./client";
-import { groupBy } from "./group-by";
 import { STUDENT_LEARNERS } from "./students";
 
 export type ExerciseStats = {
@@ -39,10 +38,10 @@ export async function exerciseStats(db: Db, exerciseIds: readonly string[]): Pro
     db.hintView.findMany({ where: onlyStudents, select: { learnerId: true, exerciseId: true } }),
     db.solutionReveal.groupBy({ by: ["exerciseId"], where: onlyStudents, _count: { learnerId: true } }),
   ]);
-  const submissionsBy = groupBy(submissions, (s) => s.exerciseId);
-  const hintsBy = groupBy(hints, (h) => h.exerciseId);
+  const submissionsBy = Map.groupBy(submissions, (s) => s.exerciseId);
+  const hintsBy = Map.groupBy(hints, (h) => h.exerciseId);
   return exerciseIds.map((exerciseId) => {
-    const byLearner = groupBy(submissionsBy.get(exerciseId) ?? [], (s) => s.learnerId);
+    const byLearner = Map.groupBy(submissionsBy.get(exerciseId) ?? [], (s) => s.learnerId);
     const attemptsToPass = [...byLearner.values()].flatMap((attempts) => {
       const first = attempts.findIndex((a) => a.status === "passed");
       return first === -1 ? [] : [first + 1];

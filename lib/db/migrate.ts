@@ -9,7 +9,6 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import Database from "better-sqlite3";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -29,10 +28,10 @@ type EngineModule = { SchemaEngine: { new: (options: unknown, log: (message: str
 let engineModule: Promise<EngineModule> | undefined;
 
 /**
- * Loads the engine's wasm ourselves: on Node 20 its ESM entry imports the
- * .wasm file directly, which needs --experimental-wasm-modules (this can go
- * once the project requires a Node with wasm ESM imports on by default).
- * Instantiated once per process: the wasm-bindgen glue keeps module-level state that a second instance would corrupt. */
+ * The engine's ESM entry imports its .wasm file directly (Node 24 runs wasm
+ * ESM imports without a flag). Imported once per process: the wasm-bindgen
+ * glue keeps module-level state that a second instance would corrupt.
+ */
 function loadEngineModule(): Promise<EngineModule> {
   engineModule ??= (async () => {
     // The engine reports a Rust panic's message through this global before it throws.
@@ -41,14 +40,7 @@ function loadEngineModule(): Promise<EngineModule> {
         console.error(`Prisma schema engine panicked: ${message}`);
       },
     };
-    const require = createRequire(import.meta.url);
-    const glueFile = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-    const glue = (await import(glueFile)) as Record<string, unknown> & EngineModule & { __wbg_set_wasm(exports: WebAssembly.Exports): void };
-    const wasmFile = path.join(path.dirname(glueFile), "schema_engine_bg.wasm");
-    const { instance } = await WebAssembly.instantiate(readFileSync(wasmFile), { "./schema_engine_bg.js": glue as WebAssembly.ModuleImports });
-    glue.__wbg_set_wasm(instance.exports);
-    (instance.exports.__wbindgen_start as () => void)();
-    return glue;
+    return (await import("@prisma/schema-engine-wasm")) as unknown as EngineModule;
   })();
   return engineModule;
 }

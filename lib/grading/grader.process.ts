@@ -1,7 +1,7 @@
 /**
  * A grader process: one of the grader pool's children (see pool.ts), bundled by
  * `npm run assets` into .grader/grader.mjs and started with
- * `--no-node-snapshot` (isolated-vm needs it on Node 20) and its own heap cap.
+ * `--no-node-snapshot` (isolated-vm needs it on Node 20 and later) and its own heap cap.
  * Grades one submission at a time, each in a fresh context of a reused
  * isolate, prepared while the process was idle. If hostile code crashes this process, the pool
  * gives the submission a verdict and starts a new one.

@@ -49,6 +49,8 @@ type Job<Payload, Result> = {
 type Worker<Payload, Result> = {
   process: ChildProcess;
   ready: boolean;
+  /** When it last finished a job (or became ready): dispatch prefers the longest idle. */
+  idleSince: number;
   job?: Job<Payload, Result>;
   watchdog?: ReturnType<typeof setInterval>;
   killedFor?: LostReason;
@@ -102,7 +104,7 @@ export class ProcessPool<Payload, Result> {
       serialization: "advanced",
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
-    const worker: Worker<Payload, Result> = { process: child, ready: false };
+    const worker: Worker<Payload, Result> = { process: child, ready: false, idleSince: 0 };
     this.workers.add(worker);
     child.on("message", (reply: JobReply<Result>) => this.onReply(worker, reply));
     child.on("exit", (code, signal) => this.onExit(worker, code, signal));
@@ -131,15 +133,18 @@ export class ProcessPool<Payload, Result> {
   }
 
   private release(worker: Worker<Payload, Result>) {
+    worker.idleSince = performance.now();
     clearInterval(worker.watchdog);
     worker.watchdog = undefined;
     worker.job = undefined;
   }
 
   private dispatch() {
-    for (const worker of this.workers) {
+    // The longest idle first: a process prepares for its next job after each
+    // one (a grader makes a fresh context), and has had the longest to finish.
+    const idle = [...this.workers].filter((w) => w.ready && !w.job && w.process.connected).sort((a, b) => a.idleSince - b.idleSince);
+    for (const worker of idle) {
       if (this.queue.length === 0) return;
-      if (!worker.ready || worker.job || !worker.process.connected) continue;
       const job = this.queue.shift()!;
       worker.job = job;
       this.watch(worker, job);
