@@ -11,5 +11,5 @@ export default defineConfig([
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   // Exercise code is learner-style scripts (starter code has unused parameters on purpose); content:check runs it in the sandbox.
-  globalIgnores(["content/*/exercises/**", ".grader/**", ".next/**", "node_modules/**", "public/kernel/**", "public/monaco/**", "public/tfjs/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  globalIgnores(["content/*/exercises/**", ".processes/**", ".next/**", "node_modules/**", "public/kernel/**", "public/monaco/**", "public/tfjs/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
 ]);

@@ -1,4 +1,9 @@
 import type { NextConfig } from "next";
+import { env } from "./lib/env";
+
+// Every setting is checked once, here, so a bad one stops `next dev`, `next
+// build` and `next start` at once, naming the variable.
+env();
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,

@@ -3,7 +3,15 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 // KaTeX's stylesheet and fonts are bundled and served from this site, never a CDN.
 import "katex/dist/katex.min.css";
-import "./globals.css";
+// One stylesheet per area of the site, in cascade order (system fonts only: nothing is downloaded).
+import "./styles/base.css";
+import "./styles/course.css";
+import "./styles/prose.css";
+import "./styles/notebook.css";
+import "./styles/exercises.css";
+import "./styles/accounts.css";
+import "./styles/instructor.css";
+import "./styles/models.css";
 
 export const metadata: Metadata = {
   title: { default: "Descent: learn deep learning by running it", template: "%s · Descent" },

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, use, useEffect, useState, type ReactNode } from "react";
+import { fetchJson } from "@/lib/api/fetch-json";
 
 type Progress = {
   completedLessons: string[];
@@ -18,8 +19,7 @@ const ProgressContext = createContext<Progress | undefined>(undefined);
 export function CourseProgressProvider({ children }: { children: ReactNode }) {
   const [progress, setProgress] = useState<Progress>();
   useEffect(() => {
-    fetch("/api/progress", { cache: "no-store" })
-      .then((response) => (response.ok ? (response.json() as Promise<Progress>) : undefined))
+    fetchJson<Progress>("/api/progress", { cache: "no-store" })
       .then(setProgress)
       .catch(() => undefined); // progress is extra: the course page works without it
   }, []);

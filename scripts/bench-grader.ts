@@ -10,13 +10,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gradeSubmission } from "@/lib/exercises/grade";
 import { readExercises, type Exercise } from "@/lib/exercises/load";
-import { callLearnerFunction, SUBMISSION_FILE } from "@/lib/grading/learner-call";
-import { tf } from "@/lib/grading/node-tf";
+import { callLearnerFunction, SUBMISSION_FILE } from "@/lib/cell-runtime/learner-call";
+import { tf } from "@/lib/node-tf";
 import { GraderPool } from "@/lib/grading/pool";
 import { IsolateHost } from "@/lib/grading/sandbox";
 import { poolOptions } from "@/lib/grading/pool-options";
-import { runTests } from "@/lib/grading/run-tests";
-import { prepareCell } from "@/lib/kernel/prepare-cell";
+import { runTests } from "@/lib/cell-runtime/run-tests";
+import { prepareCell } from "@/lib/cell-runtime/prepare-cell";
 import { buildProcesses } from "./build-processes";
 
 const N = Number(process.env.BENCH_SUBMISSIONS ?? 64);

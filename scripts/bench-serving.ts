@@ -10,11 +10,11 @@
  *   process and while it runs in a predictor.
  * Prints numbers; asserts nothing. Compare ratios from one run.
  */
-import path from "node:path";
-import { tf } from "@/lib/grading/node-tf";
+import { tf } from "@/lib/node-tf";
 import type { Batch } from "@/lib/serving/instances";
 import type { ModelArtifacts } from "@/lib/serving/model-files";
 import type { PredictorJob, PredictorResult } from "@/lib/serving/predictor-protocol";
+import { processBundle } from "@/lib/process-pool/bundles";
 import { ProcessPool } from "@/lib/process-pool/process-pool";
 import { createLessonKernel } from "@/test/lesson-kernel";
 import { buildProcesses } from "./build-processes";
@@ -79,7 +79,7 @@ console.log(`load from memory, in process: ${loadMs.toFixed(1)} ms (median of ${
 
 const local = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
 const pool = new ProcessPool<PredictorJob, PredictorResult>({
-  entry: path.join(process.cwd(), ".grader", "predictor.mjs"),
+  entry: processBundle("predictor.mjs"),
   size: 1,
   heapMb: 512,
   rssLimitMb: 1024,

@@ -1,5 +1,5 @@
 /**
- * Bundles the web server's worker processes into .grader/ (git-ignored):
+ * Bundles the web server's child processes into .processes/ (git-ignored):
  * - sandbox-runtime.js: what each isolate starts with (tfjs-core + cpu backend + harness), one script;
  * - grader.mjs: the grader process the grader pool forks;
  * - predictor.mjs: the process that runs served models (lib/serving).
@@ -7,15 +7,15 @@
  */
 import { build } from "esbuild";
 import path from "node:path";
+import { PROCESS_BUNDLES_DIR } from "@/lib/process-pool/bundles";
 
-export const GRADER_DIR = ".grader";
 
 export async function buildProcesses(root: string): Promise<string> {
-  const outdir = path.join(root, GRADER_DIR);
+  const outdir = path.join(root, PROCESS_BUNDLES_DIR);
   const common = { absWorkingDir: root, bundle: true, target: "es2022", legalComments: "none", logLevel: "warning" } as const;
   await build({
     ...common,
-    entryPoints: { "sandbox-runtime": "lib/grading/sandbox-runtime.ts" },
+    entryPoints: { "sandbox-runtime": "lib/grading/sandbox-runtime.isolate.ts" },
     outdir,
     format: "iife",
     // "browser" picks tfjs's builds without Node's modules; the isolate has neither.

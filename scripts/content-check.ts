@@ -8,7 +8,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { checkCourse } from "@/lib/content/check";
+import { checkCourse } from "@/lib/exercises/check-course";
 import { formatProblem } from "@/lib/content/problems";
 import { scanClientOutput } from "@/lib/exercises/secrets-scan";
 import { GraderPool } from "@/lib/grading/pool";

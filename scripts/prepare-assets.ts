@@ -9,7 +9,7 @@
  *   cell globals (lib/kernel/cell-globals.d.ts), for completion and hover docs;
  * - public/data/mnist/: 10,000 real MNIST digits from the `mnist` package, one
  *   byte a pixel, shuffled once with a fixed seed.
- * - .grader/: the grading sandbox's runtime, the grader process and the predictor process (scripts/build-processes.ts).
+ * - .processes/: the grading sandbox's runtime, the grader process and the predictor process (scripts/build-processes.ts).
  * Everything here is generated (and git-ignored); the sources are in lib/ and node_modules/.
  */
 import { build } from "esbuild";
@@ -26,7 +26,7 @@ const started = performance.now();
 async function kernel() {
   const outdir = path.join(publicDir, "kernel");
   await build({
-    entryPoints: { worker: "lib/kernel/kernel.worker.ts", frame: "lib/kernel/kernel-frame.ts" },
+    entryPoints: { worker: "lib/kernel/kernel.worker.ts", frame: "lib/kernel/kernel.frame.ts" },
     outdir,
     absWorkingDir: root,
     bundle: true,

@@ -8,13 +8,11 @@ import * as tf from "@tensorflow/tfjs";
 import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createProcessor } from "@mdx-js/mdx";
-import type { Root } from "mdast";
 import { findCells } from "@/lib/content/code-cells";
-import { LESSON_SYNTAX } from "@/lib/content/compile";
+import { parseLesson } from "@/lib/content/lesson-tree";
 import { createData, type ReadAsset } from "@/lib/kernel/datasets";
 import { createDisplay, type SketchCallback } from "@/lib/kernel/display";
-import { prepareCell } from "@/lib/kernel/prepare-cell";
+import { prepareCell } from "@/lib/cell-runtime/prepare-cell";
 import type { CellOutput } from "@/lib/kernel/protocol";
 import { prepareMnist } from "@/scripts/mnist-files";
 
@@ -29,7 +27,7 @@ export const diskAssets: ReadAsset = async (asset) => {
 
 /** Every ```ts run cell of a lesson, by id, numbered exactly as the lesson page numbers them. */
 export function lessonCells(mdxPath: string): Map<string, string> {
-  const tree = createProcessor({ remarkPlugins: LESSON_SYNTAX }).parse(readFileSync(path.resolve(root, mdxPath), "utf8")) as Root;
+  const tree = parseLesson(mdxPath, readFileSync(path.resolve(root, mdxPath), "utf8"));
   return new Map(findCells(tree).flatMap((cell) => (cell.kind === "code" ? [[cell.id, cell.node.value] as const] : [])));
 }
 

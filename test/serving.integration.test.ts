@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tf } from "@/lib/grading/node-tf";
-import { toModelJson } from "@/lib/serving/model-json";
+import { tf } from "@/lib/node-tf";
+import { toModelJson } from "@/lib/kernel/model-json";
 import { Browser, ORIGIN } from "./app-routes";
 
 const dir = mkdtempSync(path.join(tmpdir(), "descent-serving-"));

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { fetchJson } from "@/lib/api/fetch-json";
 
 export type AssignmentFormValues = {
   id?: string;
@@ -46,25 +47,22 @@ export function AssignmentForm({ exercises, initial }: { exercises: ExerciseChoi
     };
     setBusy(true);
     setError(undefined);
-    const response = await fetch(initial?.id ? `/api/instructor/assignments/${initial.id}` : "/api/instructor/assignments", {
-      method: initial?.id ? "PUT" : "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }).catch(() => undefined);
-    setBusy(false);
-    if (!response?.ok) {
-      const message = response ? ((await response.json().catch(() => ({}))) as { error?: string }).error : undefined;
-      setError(message ?? "The assignment was not saved: the server could not be reached.");
+    try {
+      await fetchJson(initial?.id ? `/api/instructor/assignments/${initial.id}` : "/api/instructor/assignments", { method: initial?.id ? "PUT" : "POST", json: body });
+    } catch (error) {
+      setBusy(false);
+      setError(error instanceof TypeError ? "The assignment was not saved: the server could not be reached." : (error as Error).message);
       return;
     }
+    setBusy(false);
     router.push("/instructor/assignments");
     router.refresh();
   };
 
   const remove = async () => {
     if (!initial?.id || !window.confirm(`Delete “${initial.title}”? Students' submissions stay; only the assignment goes.`)) return;
-    const response = await fetch(`/api/instructor/assignments/${initial.id}`, { method: "DELETE" }).catch(() => undefined);
-    if (!response?.ok) return setError("The assignment was not deleted; please try again.");
+    const deleted = await fetchJson(`/api/instructor/assignments/${initial.id}`, { method: "DELETE" }).then(() => true, () => false);
+    if (!deleted) return setError("The assignment was not deleted; please try again.");
     router.push("/instructor/assignments");
     router.refresh();
   };

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 
-export const CALLOUT_KINDS = ["note", "tip", "warning", "mistake"] as const;
-export type CalloutKind = (typeof CALLOUT_KINDS)[number];
+import type { CalloutKind } from "@/lib/content/mdx-components";
 
 const DEFAULT_TITLES: Record<CalloutKind, string> = {
   note: "Note",

@@ -2,18 +2,11 @@
 
 import { useState, type FormEvent } from "react";
 import { LocalTime } from "@/components/local-time";
+import { fetchJson } from "@/lib/api/fetch-json";
 import { formatBytes } from "@/lib/format-bytes";
 import { predictPath, type ApiKeyView, type NewApiKey, type ServedModelView } from "@/lib/serving/views";
 
 const shape = (dims: Array<number | null>) => `[${dims.map((d) => d ?? "batch").join(", ")}]`;
-
-/** An API call from this page; a refusal's message (every 4xx has one) becomes the thrown error. */
-async function call<T>(url: string, init: RequestInit): Promise<T> {
-  const response = await fetch(url, init);
-  const body = response.status === 204 ? undefined : await response.json().catch(() => undefined);
-  if (!response.ok) throw new Error((body as { error?: string } | undefined)?.error ?? `The server answered ${response.status}.`);
-  return body as T;
-}
 
 export function ModelsConsole({ initialModels }: { initialModels: ServedModelView[] }) {
   const [models, setModels] = useState(initialModels);
@@ -39,7 +32,7 @@ function UploadForm({ onUploaded }: { onUploaded: (model: ServedModelView) => vo
     setBusy(true);
     setError(undefined);
     try {
-      onUploaded(await call<ServedModelView>("/api/models", { method: "POST", body: new FormData(form) }));
+      onUploaded(await fetchJson<ServedModelView>("/api/models", { method: "POST", body: new FormData(form) }));
       form.reset();
     } catch (e) {
       setError((e as Error).message);
@@ -93,7 +86,7 @@ function ModelCard({ model, onChange, onDeleted }: { model: ServedModelView; onC
     const form = event.currentTarget;
     const name = String(new FormData(form).get("name") ?? "");
     return act(async () => {
-      const key = await call<NewApiKey>(`/api/models/${model.id}/keys`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name }) });
+      const key = await fetchJson<NewApiKey>(`/api/models/${model.id}/keys`, { method: "POST", json: { name } });
       setNewKey(key);
       const view: ApiKeyView = { id: key.id, name: key.name, prefix: key.prefix, createdAt: key.createdAt, lastUsedAt: key.lastUsedAt, revokedAt: key.revokedAt };
       onChange({ ...model, keys: [...model.keys, view] });
@@ -102,13 +95,13 @@ function ModelCard({ model, onChange, onDeleted }: { model: ServedModelView; onC
   };
   const revoke = (key: ApiKeyView) =>
     act(async () => {
-      const revoked = await call<ApiKeyView>(`/api/models/${model.id}/keys/${key.id}`, { method: "DELETE" });
+      const revoked = await fetchJson<ApiKeyView>(`/api/models/${model.id}/keys/${key.id}`, { method: "DELETE" });
       onChange({ ...model, keys: model.keys.map((k) => (k.id === revoked.id ? revoked : k)) });
     });
   const remove = () =>
     act(async () => {
       if (!window.confirm(`Stop serving "${model.name}"? Its keys stop working at once.`)) return;
-      await call(`/api/models/${model.id}`, { method: "DELETE" });
+      await fetchJson(`/api/models/${model.id}`, { method: "DELETE" });
       onDeleted();
     });
 

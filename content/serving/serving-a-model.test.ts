@@ -11,7 +11,7 @@ import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { InstancesError, readInstances } from "@/lib/serving/instances";
 import { readModelFiles } from "@/lib/serving/model-files";
-import { toModelJson } from "@/lib/serving/model-json";
+import { toModelJson } from "@/lib/kernel/model-json";
 import { createLessonKernel } from "@/test/lesson-kernel";
 
 const kernel = createLessonKernel("content/serving/serving-a-model.mdx");

@@ -5,6 +5,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { claimAnonymousWork } from "@/lib/db/accounts";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { LEARNER_COOKIE, learnerFromCookieHeader } from "./learner-cookie";
 import { signingSecret } from "./secret";
 
@@ -23,6 +24,8 @@ const SIGN_UP_FIELDS = new Set(["email", "password", "name", "image", "callbackU
 export const auth = betterAuth({
   database: prismaAdapter(db(), { provider: "sqlite" }),
   secret: signingSecret().toString(),
+  // Unset in development: the origin is then taken from each request.
+  baseURL: env().BETTER_AUTH_URL,
   emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
   user: {
     additionalFields: {
@@ -66,7 +69,7 @@ export const auth = betterAuth({
       // Rate limits are kept per client address, read from X-Forwarded-For (Next.js fills it in from the socket).
       // Behind a reverse proxy, list the proxy's addresses (CIDR, comma-separated) so the client's own address is used,
       // not one bucket shared by the whole school.
-      trustedProxies: (process.env.DESCENT_TRUSTED_PROXIES ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+      trustedProxies: env().DESCENT_TRUSTED_PROXIES,
     },
   },
   telemetry: { enabled: false },

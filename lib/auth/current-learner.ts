@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { limitNewLearnersFromClient } from "@/lib/api/client-limits";
-import { learnerForUser } from "@/lib/db/accounts";
+import { limitNewLearnersFromClient } from "./client-limits";
+import { learnerForUser, learnerHasAccount } from "@/lib/db/accounts";
 import { db } from "@/lib/db/client";
 import { auth } from "./auth";
 import { learnerFromCookieHeader, newLearnerCookie } from "./learner-cookie";
@@ -19,8 +19,7 @@ export async function currentLearnerId(request: Pick<Request, "headers">): Promi
   if (session) return learnerForUser(db(), session.user.id);
   const cookieLearner = learnerFromCookieHeader(request.headers.get("cookie"));
   if (!cookieLearner) return undefined;
-  const row = await db().learner.findUnique({ where: { id: cookieLearner }, select: { userId: true } });
-  return row?.userId ? undefined : cookieLearner;
+  return (await learnerHasAccount(db(), cookieLearner)) ? undefined : cookieLearner;
 }
 
 /**

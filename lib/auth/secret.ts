@@ -2,15 +2,15 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { env } from "@/lib/env";
 
 let secret: Buffer | undefined;
 
 /** DESCENT_SECRET in production; otherwise one generated on first use and kept in data/, so restarts keep sessions. */
 export function signingSecret(): Buffer {
   if (secret) return secret;
-  const fromEnv = process.env.DESCENT_SECRET;
+  const fromEnv = env().DESCENT_SECRET;
   if (fromEnv) {
-    if (fromEnv.length < 32) throw new Error("DESCENT_SECRET must be at least 32 characters");
     secret = Buffer.from(fromEnv);
     return secret;
   }

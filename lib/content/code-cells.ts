@@ -2,10 +2,10 @@ import type { Code, Root } from "mdast";
 import type { MdxJsxFlowElement } from "mdast-util-mdx-jsx";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { SLUG_PATTERN } from "./schema";
 
 /** Seconds a cell may run before the kernel is stopped, unless the author sets `timeout=`. */
 export const DEFAULT_CELL_TIMEOUT_SECONDS = 60;
-const CELL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export type CellMeta = { id?: string; timeoutSeconds: number };
 
@@ -24,7 +24,7 @@ export function parseCellMeta(meta: string | null | undefined): { cell?: CellMet
   const problems: string[] = [];
   for (const word of words.filter((w) => w !== "run")) {
     const [key, value = ""] = word.split("=", 2);
-    if (key === "id" && CELL_ID.test(value)) cell.id = value;
+    if (key === "id" && SLUG_PATTERN.test(value)) cell.id = value;
     else if (key === "timeout" && /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 3600) cell.timeoutSeconds = Number(value);
     else problems.push(word);
   }

@@ -4,15 +4,13 @@ import type { Root as HastRoot } from "hast";
 import { toString as hastToString } from "hast-util-to-string";
 import rehypeKatex from "rehype-katex";
 import rehypeSlug from "rehype-slug";
-import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
-import remarkMath from "remark-math";
 import { SKIP, visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
-import { mdxComponentRegistry } from "@/components/mdx/registry";
 import { remarkCodeCells } from "./code-cells";
 import { CODE_LANGUAGES, remarkLessonRules } from "./lesson-rules";
+import { LESSON_SYNTAX, syntaxProblem } from "./lesson-tree";
+import { MDX_COMPONENTS } from "./mdx-components";
 import type { ContentProblem } from "./problems";
 
 /** Shiki's colours for every code block on the site. The "-default" GitHub themes meet WCAG AA contrast for every token; the older ones do not. */
@@ -73,9 +71,6 @@ function rehypeKeyboardScrolling() {
   };
 }
 
-/** The syntax a lesson is written in, beyond MDX: frontmatter, GitHub tables and the like, and $math$. */
-export const LESSON_SYNTAX = [remarkFrontmatter, remarkGfm, remarkMath];
-
 /**
  * Compiles one lesson's MDX: math typeset by KaTeX into HTML + MathML, code
  * highlighted by Shiki, both at build time so the page needs no client-side
@@ -93,7 +88,7 @@ export async function compileLesson(
       outputFormat: "function-body",
       remarkPlugins: [
         ...LESSON_SYNTAX,
-        [remarkLessonRules, { components: mdxComponentRegistry, knownHrefs }],
+        [remarkLessonRules, { components: MDX_COMPONENTS, knownHrefs }],
         remarkCodeCells,
       ],
       rehypePlugins: [
@@ -113,7 +108,7 @@ export async function compileLesson(
     });
     code = String(output);
   } catch (error) {
-    return { lesson: undefined, problems: [problemFromError(file, error)] };
+    return { lesson: undefined, problems: [syntaxProblem(file, error)] };
   }
 
   const problems = vfile.messages.map((message): ContentProblem => {
@@ -148,16 +143,4 @@ function placeOf(message: VFileMessage): { line: number; column: number } {
 function describeKatexError(cause: unknown): string {
   const text = cause instanceof Error ? cause.message : String(cause);
   return text.replace(/^KaTeX parse error: /, "").replace(/ at position \d+:[\s\S]*$/, "");
-}
-
-/** MDX syntax errors arrive as thrown vfile messages that know their place. */
-function problemFromError(file: string, error: unknown): ContentProblem {
-  const place = error as { line?: number; column?: number; reason?: string; message?: string };
-  return {
-    file,
-    line: place.line ?? 1,
-    column: place.column ?? 1,
-    message: `MDX syntax error: ${place.reason ?? place.message ?? String(error)}`,
-    fix: "MDX reads `<` and `{` as the start of a tag or an expression: in prose write `\\<` and `\\{`, or put the text in backticks. Close every tag you open.",
-  };
 }

@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import * as runtime from "react/jsx-runtime";
 import { compileLesson, type CompiledLesson } from "./compile";
+import { cachedFromContent } from "./content-cache";
 import { courseHrefs, readCourse, type Course, type LessonEntry, type ModuleEntry } from "./course";
 import { ContentError } from "./problems";
 
@@ -12,16 +13,16 @@ const PROJECT_ROOT = process.cwd();
 const CONTENT_DIR = path.join(PROJECT_ROOT, "content");
 
 /**
- * The course outline. Read on each call, which is cheap (frontmatter only),
- * so the dev server shows a new or edited lesson on the next request.
- * Throws a ContentError listing every problem: broken content fails the
- * build and shows on the dev server's error overlay, never as a 404.
+ * The course outline, read once per process in production (on each change of
+ * content/ in development). Throws a ContentError listing every problem:
+ * broken content fails the build and shows on the dev server's error
+ * overlay, never as a 404.
  */
-export async function getCourse(): Promise<Course> {
+export const getCourse: () => Promise<Course> = cachedFromContent(CONTENT_DIR, async () => {
   const { course, problems } = await readCourse(CONTENT_DIR, PROJECT_ROOT);
   if (problems.length > 0) throw new ContentError(problems);
   return course;
-}
+});
 
 export type Lesson = {
   entry: LessonEntry;

@@ -16,6 +16,12 @@ export async function learnerForUser(db: Db, userId: string): Promise<string> {
   }
 }
 
+/** Whether an account owns this learner (an anonymous learner that signed up or in). */
+export async function learnerHasAccount(db: Db, learnerId: string): Promise<boolean> {
+  const row = await db.learner.findUnique({ where: { id: learnerId }, select: { userId: true } });
+  return Boolean(row?.userId);
+}
+
 /**
  * When someone signs up or signs in, the work this browser did anonymously
  * becomes the account's. A new account takes over the anonymous learner

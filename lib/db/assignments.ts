@@ -41,6 +41,10 @@ export async function saveAssignment(db: Db, input: AssignmentInput, id: string 
   return id;
 }
 
+export async function assignmentExists(db: Db, id: string): Promise<boolean> {
+  return (await db.assignment.findUnique({ where: { id }, select: { id: true } })) !== null;
+}
+
 /** Whether it existed. Grades are computed, never stored, so nothing else changes. */
 export async function deleteAssignment(db: Db, id: string): Promise<boolean> {
   return (await db.assignment.deleteMany({ where: { id } })).count > 0;

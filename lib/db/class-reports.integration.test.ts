@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Verdict } from "@/lib/grading/verdict";
+import type { Verdict } from "@/lib/cell-runtime/verdict";
 import { assignmentGrades, deleteAssignment, listAssignments, saveAssignment } from "./assignments";
 import { createDb, type Db } from "./client";
 import { exerciseFailures, exerciseStats } from "./exercise-stats";
@@ -158,7 +158,7 @@ describe("the gradebook", () => {
     expect(csv).toBe(
       [
         "student,email,last activity,Measuring error (/4),exercise total (/4),assignment: Week 1: losses (/4),assignment total (/4),lessons done: Loss functions (/1),lessons completed",
-        `Ada,ada@school.example,${table.rows.find((r) => r.row.learnerId === "ada")!.cells[2]},4,4,2,2,1,1`,
+        `Ada,ada@school.example,${table.rows.find((r) => r.row.learnerId === "ada")!.cells["last-activity"]},4,4,2,2,1,1`,
         "",
       ].join("\n"),
     );

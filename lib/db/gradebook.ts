@@ -55,7 +55,19 @@ export type GradebookLayout = {
 };
 
 export type GradebookCell = string | number;
-export type GradebookTable = { header: string[]; rows: Array<{ row: GradebookRow; cells: GradebookCell[] }> };
+/** A column: its key (what code refers to it by), its heading, and for an exercise column the exercise. */
+export type GradebookColumn = { key: string; label: string; exerciseId?: string };
+export type GradebookTable = { columns: GradebookColumn[]; rows: Array<{ row: GradebookRow; cells: Record<string, GradebookCell> }> };
+
+/** The keys of the columns every gradebook has; exercise, assignment and module columns are keyed by their id. */
+export const GRADEBOOK_COLUMNS = {
+  student: "student",
+  email: "email",
+  lastActivity: "last-activity",
+  exerciseTotal: "exercise-total",
+  assignmentTotal: "assignment-total",
+  lessonsCompleted: "lessons-completed",
+} as const;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -66,33 +78,34 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  */
 export function gradebookTable(rows: readonly GradebookRow[], layout: GradebookLayout): GradebookTable {
   const assignmentMax = (a: GradebookLayout["assignments"][number]) => a.exerciseIds.reduce((sum, id) => sum + layout.maxScoreOf(id), 0);
-  const header = [
-    "student",
-    "email",
-    "last activity",
-    ...layout.exercises.map((e) => `${e.title} (/${e.maxScore})`),
-    `exercise total (/${layout.exercises.reduce((sum, e) => sum + e.maxScore, 0)})`,
-    ...layout.assignments.map((a) => `assignment: ${a.title} (/${assignmentMax(a)})`),
-    `assignment total (/${layout.assignments.reduce((sum, a) => sum + assignmentMax(a), 0)})`,
-    ...layout.modules.map((m) => `lessons done: ${m.title} (/${m.lessonHrefs.length})`),
-    "lessons completed",
+  const K = GRADEBOOK_COLUMNS;
+  type Column = GradebookColumn & { value: (row: GradebookRow) => GradebookCell };
+  const columns: Column[] = [
+    { key: K.student, label: "student", value: studentLabel },
+    { key: K.email, label: "email", value: (row) => row.email ?? "" },
+    { key: K.lastActivity, label: "last activity", value: (row) => row.lastActivity.toISOString().slice(0, 16).replace("T", " ") },
+    ...layout.exercises.map((e): Column => ({ key: `exercise:${e.id}`, exerciseId: e.id, label: `${e.title} (/${e.maxScore})`, value: (row) => row.best[e.id]?.score ?? "" })),
+    {
+      key: K.exerciseTotal,
+      label: `exercise total (/${layout.exercises.reduce((sum, e) => sum + e.maxScore, 0)})`,
+      value: (row) => layout.exercises.reduce((sum, e) => sum + (row.best[e.id]?.score ?? 0), 0),
+    },
+    ...layout.assignments.map((a): Column => ({ key: `assignment:${a.id}`, label: `assignment: ${a.title} (/${assignmentMax(a)})`, value: (row) => row.assignments[a.id] ?? 0 })),
+    {
+      key: K.assignmentTotal,
+      label: `assignment total (/${layout.assignments.reduce((sum, a) => sum + assignmentMax(a), 0)})`,
+      value: (row) => round2(layout.assignments.reduce((sum, a) => sum + (row.assignments[a.id] ?? 0), 0)),
+    },
+    ...layout.modules.map((m): Column => ({
+      key: `module:${m.slug}`,
+      label: `lessons done: ${m.title} (/${m.lessonHrefs.length})`,
+      value: (row) => m.lessonHrefs.filter((href) => row.completedLessons.has(href)).length,
+    })),
+    { key: K.lessonsCompleted, label: "lessons completed", value: (row) => row.completedLessons.size },
   ];
   return {
-    header,
-    rows: rows.map((row) => ({
-      row,
-      cells: [
-        studentLabel(row),
-        row.email ?? "",
-        row.lastActivity.toISOString().slice(0, 16).replace("T", " "),
-        ...layout.exercises.map((e) => row.best[e.id]?.score ?? ""),
-        layout.exercises.reduce((sum, e) => sum + (row.best[e.id]?.score ?? 0), 0),
-        ...layout.assignments.map((a) => row.assignments[a.id] ?? 0),
-        round2(layout.assignments.reduce((sum, a) => sum + (row.assignments[a.id] ?? 0), 0)),
-        ...layout.modules.map((m) => m.lessonHrefs.filter((href) => row.completedLessons.has(href)).length),
-        row.completedLessons.size,
-      ],
-    })),
+    columns: columns.map(({ key, label, exerciseId }) => ({ key, label, exerciseId })),
+    rows: rows.map((row) => ({ row, cells: Object.fromEntries(columns.map((column) => [column.key, column.value(row)])) })),
   };
 }
 
@@ -103,5 +116,6 @@ export function gradebookCsv(table: GradebookTable): string {
     const safe = typeof value === "string" && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
     return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  return [table.header, ...table.rows.map((r) => r.cells)].map((line) => line.map(cell).join(",")).join("\n") + "\n";
+  const lines = [table.columns.map((c) => c.label), ...table.rows.map((r) => table.columns.map((c) => r.cells[c.key] ?? ""))];
+  return lines.map((line) => line.map(cell).join(",")).join("\n") + "\n";
 }

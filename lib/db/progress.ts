@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { Verdict } from "@/lib/grading/verdict";
+import type { Verdict } from "@/lib/cell-runtime/verdict";
 import type { Db } from "./client";
 
 /**
@@ -43,12 +43,12 @@ export const hashCode = (code: string) => createHash("sha256").update(code).dige
 export async function startSubmission(
   db: Db,
   input: { id: string; learnerId: string; exerciseId: string; exerciseVersion: string; graderVersion: string; code: string },
-): Promise<{ created: true } | { created: false; existing: StoredSubmission }> {
+): Promise<{ created: true; submission: StoredSubmission } | { created: false; existing: StoredSubmission }> {
   const existing = await db.submission.findUnique({ where: { id: input.id } });
   if (!existing) {
     try {
-      await db.submission.create({ data: { ...input, codeHash: hashCode(input.code), status: "pending" } });
-      return { created: true };
+      const row = await db.submission.create({ data: { ...input, codeHash: hashCode(input.code), status: "pending" } });
+      return { created: true, submission: toStored(row) };
     } catch (error) {
       // Two copies of one request raced; the other created it.
       if ((error as { code?: string }).code !== "P2002") throw error;
@@ -68,10 +68,10 @@ export async function startSubmission(
 export async function finishSubmission(
   db: Db,
   input: { id: string; learnerId: string; verdict: Verdict; lesson: { href: string; exerciseIds: string[] } },
-): Promise<{ lessonCompleted: boolean }> {
+): Promise<{ lessonCompleted: boolean; submission: StoredSubmission }> {
   const { verdict } = input;
   return db.$transaction(async (tx) => {
-    await tx.submission.update({
+    const submission = toStored(await tx.submission.update({
       where: { id: input.id },
       data: {
         status: verdict.status,
@@ -81,20 +81,20 @@ export async function finishSubmission(
         gradingMs: verdict.durationMs,
         gradedAt: new Date(),
       },
-    });
-    if (verdict.status !== "passed") return { lessonCompleted: false };
+    }));
+    if (verdict.status !== "passed") return { lessonCompleted: false, submission };
     const passed = await tx.submission.findMany({
       where: { learnerId: input.learnerId, exerciseId: { in: input.lesson.exerciseIds }, status: "passed" },
       select: { exerciseId: true },
       distinct: ["exerciseId"],
     });
-    if (passed.length < input.lesson.exerciseIds.length) return { lessonCompleted: false };
+    if (passed.length < input.lesson.exerciseIds.length) return { lessonCompleted: false, submission };
     await tx.lessonCompletion.upsert({
       where: { learnerId_lessonHref: { learnerId: input.learnerId, lessonHref: input.lesson.href } },
       create: { learnerId: input.learnerId, lessonHref: input.lesson.href },
       update: {},
     });
-    return { lessonCompleted: true };
+    return { lessonCompleted: true, submission };
   }, TRANSACTION_LIMITS);
 }
 
@@ -107,6 +107,11 @@ export async function recentSubmissions(db: Db, learnerId: string, exerciseId: s
     db.submission.findFirst({ where, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
   ]);
   return { count, oldest: oldest?.createdAt };
+}
+
+/** Removes a submission that was refused before it was graded (over the hourly limit). */
+export async function discardSubmission(db: Db, id: string): Promise<void> {
+  await db.submission.deleteMany({ where: { id, status: "pending" } });
 }
 
 export async function getSubmission(db: Db, id: string): Promise<StoredSubmission | undefined> {

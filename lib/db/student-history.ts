@@ -1,5 +1,5 @@
 import "server-only";
-import type { Verdict } from "@/lib/grading/verdict";
+import type { Verdict } from "@/lib/cell-runtime/verdict";
 import type { Db } from "./client";
 import { STUDENT_LEARNERS } from "./students";
 

@@ -1,10 +1,12 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { cachedFromContent } from "@/lib/content/content-cache";
+import type { LessonEntry } from "@/lib/content/course";
 import { getCourse } from "@/lib/content/lesson";
-import { ContentError } from "@/lib/content/problems";
+import { ContentError, type ContentProblem } from "@/lib/content/problems";
 import { exerciseMaxScore, readExercises, type Exercise } from "./load";
-import { checkPlacements, findPlacements } from "./placement";
+import { checkPlacements, findPlacements, type Placement } from "./placement";
 
 export type PlacedExercise = Exercise & { lessonHref: string; maxScore: number };
 
@@ -14,23 +16,41 @@ export type ExerciseCatalog = {
   byLesson: Map<string, string[]>;
 };
 
+export type LessonSource = { entry: LessonEntry; source: string };
+
 /**
- * The course's exercises with the lesson each one is placed in. Read on each
- * call (a few small files), so the dev server picks up edits at once; broken
- * exercises throw a ContentError like broken lessons do.
+ * The course's exercises and where its lessons place them, with every
+ * problem in either: the one reading that both the catalog and
+ * content:check (check-course.ts) start from.
  */
-export async function getExerciseCatalog(): Promise<ExerciseCatalog> {
+export async function readPlacedExercises(
+  lessons: readonly LessonSource[],
+  contentDir: string,
+  projectRoot: string,
+): Promise<{ exercises: Exercise[]; placements: Placement[]; problems: ContentProblem[] }> {
+  const { exercises, problems } = await readExercises(contentDir, projectRoot);
+  const found = findPlacements(lessons);
+  problems.push(...found.problems, ...checkPlacements(exercises, found.placements));
+  return { exercises, placements: found.placements, problems };
+}
+
+const CONTENT_DIR = path.join(process.cwd(), "content");
+
+/**
+ * The course's exercises with the lesson each one is placed in: built once
+ * per process in production, and again when content/ changes in development.
+ * Broken exercises throw a ContentError like broken lessons do.
+ */
+export const getExerciseCatalog: () => Promise<ExerciseCatalog> = cachedFromContent(CONTENT_DIR, async () => {
   const course = await getCourse();
-  // Spelled out from "content" so the build traces only that folder into the server output.
-  const { exercises, problems } = await readExercises(path.join(process.cwd(), "content"));
-  const placements = (
-    await Promise.all(
-      course.lessons.map(async (lesson) =>
-        findPlacements(await readFile(path.join(process.cwd(), "content", lesson.moduleSlug, path.basename(lesson.file)), "utf8"), lesson),
-      ),
-    )
-  ).flat();
-  problems.push(...checkPlacements(exercises, placements));
+  const lessons = await Promise.all(
+    course.lessons.map(async (entry) => ({
+      entry,
+      // Spelled out from "content" so the build traces only that folder into the server output.
+      source: await readFile(path.join(process.cwd(), "content", entry.moduleSlug, path.basename(entry.file)), "utf8"),
+    })),
+  );
+  const { exercises, placements, problems } = await readPlacedExercises(lessons, CONTENT_DIR, process.cwd());
   if (problems.length > 0) throw new ContentError(problems);
 
   const byId = new Map<string, PlacedExercise>();
@@ -41,4 +61,4 @@ export async function getExerciseCatalog(): Promise<ExerciseCatalog> {
     byLesson.set(placement.lessonHref, [...(byLesson.get(placement.lessonHref) ?? []), exercise.id]);
   }
   return { byId, byLesson };
-}
+});

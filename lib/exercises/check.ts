@@ -5,9 +5,10 @@
  * - the starter code does not score full marks;
  * - each known-wrong solution fails the test the author named, with the message they expect.
  */
+import "server-only";
 import type { ContentProblem } from "@/lib/content/problems";
 import type { GraderPool } from "@/lib/grading/pool";
-import type { Verdict } from "@/lib/grading/verdict";
+import type { Verdict } from "@/lib/cell-runtime/verdict";
 import { gradeSubmission } from "./grade";
 import type { Exercise } from "./load";
 

@@ -13,6 +13,7 @@
  * TRUST BOUNDARY: solution and hidden tests are secrets. Only `toPublicExercise`
  * output may reach a page.
  */
+import "server-only";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
@@ -21,7 +22,7 @@ import { transform } from "sucrase";
 import { parseYamlWithSchema } from "@/lib/content/parse-yaml";
 import type { ContentProblem } from "@/lib/content/problems";
 import { SLUG_PATTERN } from "@/lib/content/schema";
-import { defineTests, type TestSuite } from "@/lib/grading/run-tests";
+import { defineTests, type TestSuite } from "@/lib/cell-runtime/run-tests";
 import { exerciseHints, exerciseSchema, type ExerciseInfo } from "./schema";
 
 export const EXERCISES_DIR = "exercises";

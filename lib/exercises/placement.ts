@@ -1,19 +1,30 @@
-/** Where lessons place exercises: `<Exercise id="…" />`, found with their lines for problem reports. */
+/**
+ * Where lessons place exercises: each `<Exercise id="…" />`, read from the
+ * lesson's own syntax tree (the parse the compiler makes), with its line for
+ * problem reports.
+ */
+import type { LessonEntry } from "@/lib/content/course";
+import { exercisePlacements, LessonSyntaxError, parseLesson } from "@/lib/content/lesson-tree";
 import type { ContentProblem } from "@/lib/content/problems";
 import type { Exercise } from "./load";
 
 export type Placement = { exerciseId: string; file: string; line: number; moduleSlug: string; lessonHref: string };
 
-const EXERCISE_TAG = /<Exercise\s+id=["']([^"']*)["']/g;
-
-export function findPlacements(source: string, lesson: { file: string; moduleSlug: string; href: string }): Placement[] {
+/** Every placement in these lessons, in reading order; a lesson that does not parse is a problem. */
+export function findPlacements(lessons: ReadonlyArray<{ entry: LessonEntry; source: string }>): { placements: Placement[]; problems: ContentProblem[] } {
   const placements: Placement[] = [];
-  source.split("\n").forEach((text, index) => {
-    for (const match of text.matchAll(EXERCISE_TAG)) {
-      placements.push({ exerciseId: match[1] ?? "", file: lesson.file, line: index + 1, moduleSlug: lesson.moduleSlug, lessonHref: lesson.href });
+  const problems: ContentProblem[] = [];
+  for (const { entry, source } of lessons) {
+    try {
+      for (const { exerciseId, line } of exercisePlacements(parseLesson(entry.file, source))) {
+        placements.push({ exerciseId, file: entry.file, line, moduleSlug: entry.moduleSlug, lessonHref: entry.href });
+      }
+    } catch (error) {
+      if (!(error instanceof LessonSyntaxError)) throw error;
+      problems.push(error.problem);
     }
-  });
-  return placements;
+  }
+  return { placements, problems };
 }
 
 /** Every exercise is placed exactly once, in a lesson of its own module; every placement names an exercise. */

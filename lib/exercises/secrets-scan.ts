@@ -4,6 +4,7 @@
  * prerendered pages with their RSC page data) for any line or string of a
  * reference solution or a hidden test that the learner is not shown anyway.
  */
+import "server-only";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ContentProblem } from "@/lib/content/problems";

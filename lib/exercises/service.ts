@@ -2,22 +2,36 @@ import "server-only";
 import { ApiError } from "@/lib/api/http";
 import { db } from "@/lib/db/client";
 import {
+  courseProgress,
+  discardSubmission,
   exerciseState,
   finishSubmission,
   getSubmission,
   recentSubmissions,
+  recordHints,
+  recordReveal,
+  saveDraft as storeDraft,
   startSubmission,
   SubmissionConflict,
   touchLearner,
+  type CourseProgress,
   type ExerciseState,
   type StoredSubmission,
 } from "@/lib/db/progress";
 import { getExerciseCatalog, type ExerciseCatalog, type PlacedExercise } from "./catalog";
 import { gradeSubmission } from "./grade";
-import { graderPool, graderVersion } from "./grader";
+import { graderVersion } from "@/lib/grading/grader-version";
+import { graderPool } from "./grader";
+
+/**
+ * What a learner does with an exercise: every rule the exercise routes
+ * apply, so a route only checks its input and says who is asking.
+ */
 
 /** How long a retried request waits for its first copy's grade before answering "still grading". */
 const PENDING_WAIT_MS = 60_000;
+
+const NO_PROGRESS: ExerciseState = { attempts: 0, bestScore: 0, maxScore: 0, passed: false, revealed: false, hintsShown: 0 };
 
 export async function findExercise(id: string, catalog?: ExerciseCatalog): Promise<PlacedExercise> {
   const exercise = (catalog ?? (await getExerciseCatalog())).byId.get(id);
@@ -25,54 +39,92 @@ export async function findExercise(id: string, catalog?: ExerciseCatalog): Promi
   return exercise;
 }
 
+/** The course page's progress: completed lessons and, per lesson, its exercises and the learner's best scores. */
+export async function courseProgressView(learnerId: string | undefined): Promise<CourseProgress & { lessons: Record<string, string[]> }> {
+  const catalog = await getExerciseCatalog();
+  const progress = learnerId ? await courseProgress(db(), learnerId) : { completedLessons: [], exercises: {} };
+  return { ...progress, lessons: Object.fromEntries(catalog.byLesson) };
+}
+
+/** The learner's state on one exercise: attempts, best score, last verdict, draft, and the solution once revealed. */
+export async function exerciseView(learnerId: string | undefined, exerciseId: string): Promise<{ state: ExerciseState; solution?: string }> {
+  const exercise = await findExercise(exerciseId);
+  if (!learnerId) return { state: NO_PROGRESS };
+  const state = await exerciseState(db(), learnerId, exercise.id);
+  return { state, solution: state.revealed ? exercise.solution : undefined };
+}
+
+/** Saves the learner's code as they type. */
+export async function saveDraft(learnerId: string, exerciseId: string, code: string): Promise<void> {
+  const exercise = await findExercise(exerciseId);
+  await touchLearner(db(), learnerId);
+  await storeDraft(db(), learnerId, exercise.id, code);
+}
+
+/** Records that the learner opened hint `index` (and so every hint before it). */
+export async function recordHint(learnerId: string, exerciseId: string, index: number): Promise<void> {
+  const exercise = await findExercise(exerciseId);
+  if (index >= exercise.hints.length) throw new ApiError(400, `This exercise has ${exercise.hints.length} hints; index must be below that.`);
+  await touchLearner(db(), learnerId);
+  await recordHints(db(), learnerId, exercise.id, index);
+}
+
+/** The reference solution, once the learner has passed or made the submissions the author asks for; the reveal is recorded. */
+export async function revealSolution(learnerId: string | undefined, exerciseId: string): Promise<string> {
+  const exercise = await findExercise(exerciseId);
+  const state = learnerId ? await exerciseState(db(), learnerId, exercise.id) : undefined;
+  const remaining = exercise.revealSolutionAfter - (state?.attempts ?? 0);
+  if (!learnerId || (remaining > 0 && !state?.passed)) {
+    throw new ApiError(403, `The solution opens after ${exercise.revealSolutionAfter} submissions; submit ${Math.max(remaining, 1)} more time${remaining === 1 ? "" : "s"} first.`);
+  }
+  await recordReveal(db(), learnerId, exercise.id);
+  return exercise.solution;
+}
+
 export type SubmitResult = { submission: StoredSubmission; state: ExerciseState; lessonCompleted: boolean; replayed: boolean };
 
 /**
  * TRUST BOUNDARY: the grade comes only from the server's sandbox; nothing
- * the browser says about its own score is read. Idempotent on `id`.
+ * the browser says about its own score is read. Idempotent on `id`: a
+ * retried request gets its first copy's grade. The submission row is read
+ * once (by startSubmission); creating and grading it return it.
  */
 export async function submit(learnerId: string, input: { id: string; exerciseId: string; code: string }): Promise<SubmitResult> {
   const catalog = await getExerciseCatalog();
   const exercise = await findExercise(input.exerciseId, catalog);
   const store = db();
   await touchLearner(store, learnerId);
-  await enforceSubmissionLimit(learnerId, input.id, exercise);
   let started;
   try {
-    started = await startSubmission(store, {
-      ...input,
-      learnerId,
-      exerciseVersion: exercise.version,
-      graderVersion: graderVersion(),
-    });
+    started = await startSubmission(store, { ...input, learnerId, exerciseVersion: exercise.version, graderVersion: graderVersion() });
   } catch (error) {
     if (error instanceof SubmissionConflict) throw new ApiError(409, error.message);
     throw error;
   }
-
-  let lessonCompleted = false;
-  let submission: StoredSubmission | undefined;
-  if (started.created) {
-    const verdict = await gradeSubmission(graderPool(), exercise, input.code);
-    const lesson = { href: exercise.lessonHref, exerciseIds: catalog.byLesson.get(exercise.lessonHref) ?? [exercise.id] };
-    ({ lessonCompleted } = await finishSubmission(store, { id: input.id, learnerId, verdict, lesson }));
-    submission = await getSubmission(store, input.id);
-  } else {
-    submission = await waitForGrade(input.id, started.existing);
+  if (!started.created) {
+    const submission = await waitForGrade(input.id, started.existing);
+    return { submission, state: await exerciseState(store, learnerId, exercise.id), lessonCompleted: false, replayed: true };
   }
-  return { submission: submission!, state: await exerciseState(store, learnerId, exercise.id), lessonCompleted, replayed: !started.created };
+
+  await enforceSubmissionLimit(learnerId, input.id, exercise);
+  const verdict = await gradeSubmission(graderPool(), exercise, input.code);
+  const lesson = { href: exercise.lessonHref, exerciseIds: catalog.byLesson.get(exercise.lessonHref) ?? [exercise.id] };
+  const { submission, lessonCompleted } = await finishSubmission(store, { id: input.id, learnerId, verdict, lesson });
+  return { submission, state: await exerciseState(store, learnerId, exercise.id), lessonCompleted, replayed: false };
 }
 
 /**
  * The author's per-hour limit, so the grader cannot be used as an oracle for
- * the hidden tests. A retry of a submission already made is not a new one.
+ * the hidden tests. Counted after the new submission is stored, so requests
+ * sent in parallel cannot all pass a check made before any of them was
+ * stored; one over the limit is removed again and refused.
  */
 async function enforceSubmissionLimit(learnerId: string, submissionId: string, exercise: PlacedExercise): Promise<void> {
-  if (await getSubmission(db(), submissionId)) return;
   const { count, oldest } = await recentSubmissions(db(), learnerId, exercise.id);
-  if (count < exercise.submissionsPerHour) return;
+  if (count <= exercise.submissionsPerHour) return;
+  await discardSubmission(db(), submissionId);
   const minutes = oldest ? Math.max(1, Math.ceil((oldest.getTime() + 3_600_000 - Date.now()) / 60_000)) : 60;
-  throw new ApiError(429, `You have submitted this exercise ${count} times in the last hour, its limit. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}; meanwhile Check runs the public tests as often as you like.`);
+  throw new ApiError(429, `You have submitted this exercise ${exercise.submissionsPerHour} times in the last hour, its limit. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}; meanwhile Check runs the public tests as often as you like.`);
 }
 
 async function waitForGrade(id: string, first: StoredSubmission): Promise<StoredSubmission> {

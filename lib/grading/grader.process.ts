@@ -1,6 +1,6 @@
 /**
  * A grader process: one of the grader pool's children (see pool.ts), bundled by
- * `npm run assets` into .grader/grader.mjs and started with
+ * `npm run assets` into .processes/grader.mjs and started with
  * `--no-node-snapshot` (isolated-vm needs it on Node 20 and later) and its own heap cap.
  * Grades one submission at a time, each in a fresh context of a reused
  * isolate, prepared while the process was idle. If hostile code crashes this process, the pool
@@ -8,12 +8,13 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { env } from "@/lib/env";
 import { serveJobs } from "@/lib/process-pool/serve-jobs";
 import { IsolateHost, type GradeJob, type Sandbox } from "./sandbox";
-import type { Verdict } from "./verdict";
+import type { Verdict } from "@/lib/cell-runtime/verdict";
 
 const runtime = readFileSync(path.join(import.meta.dirname, "sandbox-runtime.js"), "utf8");
-const memoryMb = Number(process.env.DESCENT_SANDBOX_MEMORY_MB ?? 128);
+const memoryMb = env().DESCENT_SANDBOX_MEMORY_MB;
 
 let host = IsolateHost.create(runtime, memoryMb);
 let next = freshSandbox();

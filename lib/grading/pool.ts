@@ -8,7 +8,7 @@
  */
 import { ProcessPool, type LostReason, type ProcessPoolOptions } from "@/lib/process-pool/process-pool";
 import type { GradeJob } from "./sandbox";
-import { scoreOf, type TestResult, type Verdict, type VerdictStatus } from "./verdict";
+import { scoreOf, type TestResult, type Verdict, type VerdictStatus } from "@/lib/cell-runtime/verdict";
 
 export type PoolOptions = Omit<ProcessPoolOptions, "env"> & {
   /** Memory limit of each isolate, in MiB. */

@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GraderPool } from "./pool";
 import { poolOptions } from "./pool-options";
-import { failAll, type TestSuite } from "./run-tests";
-import type { Verdict } from "./verdict";
+import { parseEnv } from "@/lib/env";
+import { failAll, type TestSuite } from "@/lib/cell-runtime/run-tests";
+import type { Verdict } from "@/lib/cell-runtime/verdict";
 
 const suites: TestSuite[] = [
   {
@@ -45,7 +46,7 @@ async function expectPoolStillWorks() {
 }
 
 beforeAll(() => {
-  pool = new GraderPool({ ...poolOptions({}), size: 2 });
+  pool = new GraderPool({ ...poolOptions(parseEnv({})), size: 2 });
 });
 afterAll(() => pool.close());
 
@@ -196,7 +197,7 @@ describe("hostile code gets a verdict, and the pool keeps serving", () => {
 
 describe("the pool's own limits", () => {
   it("kills a grader whose memory passes its cap and answers with a memory verdict", async () => {
-    const small = new GraderPool({ ...poolOptions({}), size: 1, sandboxMemoryMb: 2048, rssLimitMb: 300 });
+    const small = new GraderPool({ ...poolOptions(parseEnv({})), size: 1, sandboxMemoryMb: 2048, rssLimitMb: 300 });
     try {
       const verdict = await small.grade(
         { code: "const kept = []; while (true) kept.push(new Float64Array(1e6));", suites, limits: { timeMs: 20_000 } },

@@ -10,12 +10,12 @@
  * so nothing one submission leaves behind is visible to the next.
  */
 import ivm from "isolated-vm";
-import { CellSyntaxError, prepareCell } from "@/lib/kernel/prepare-cell";
-import { SUBMISSION_FILE, type CallOutcome } from "./learner-call";
-import { tf } from "./node-tf";
-import { failAll, runTests, SandboxStopped, type TestSuite } from "./run-tests";
-import type { Value } from "./values";
-import { scoreOf, type Verdict } from "./verdict";
+import { CellSyntaxError, prepareCell } from "@/lib/cell-runtime/prepare-cell";
+import { SUBMISSION_FILE, type CallOutcome } from "@/lib/cell-runtime/learner-call";
+import { tf } from "@/lib/node-tf";
+import { failAll, runTests, SandboxStopped, type TestSuite } from "@/lib/cell-runtime/run-tests";
+import type { Value } from "@/lib/cell-runtime/values";
+import { scoreOf, type Verdict } from "@/lib/cell-runtime/verdict";
 
 export type Limits = { timeMs: number };
 export type GradeJob = { code: string; suites: TestSuite[]; limits: Limits };

@@ -6,8 +6,8 @@
  * TRUST BOUNDARY: messages from the kernel are untrusted data (see protocol.ts).
  */
 import { answerStorage } from "./browser-models";
-import type { TestSuite } from "@/lib/grading/run-tests";
-import type { TestResult } from "@/lib/grading/verdict";
+import type { TestSuite } from "@/lib/cell-runtime/run-tests";
+import type { TestResult } from "@/lib/cell-runtime/verdict";
 import type { Backend, Calibration, CellOutput, KernelEvent, KernelRequest, MemoryInfo } from "./protocol";
 
 export type KernelState =

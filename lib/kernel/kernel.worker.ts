@@ -12,12 +12,12 @@ import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import "@tensorflow/tfjs-backend-webgpu";
 import { createData, fetchAssets } from "./datasets";
 import { createDisplay, type SketchCallback } from "./display";
-import { describeValue, formatForLog } from "./format-value";
-import { CellSyntaxError, prepareCell } from "./prepare-cell";
+import { describeValue, formatForLog } from "@/lib/cell-runtime/format-value";
+import { CellSyntaxError, prepareCell } from "@/lib/cell-runtime/prepare-cell";
 import { installModelStorage, pageStorage } from "./model-storage";
-import { locateInStack } from "./stack-location";
-import { callLearnerFunction } from "@/lib/grading/learner-call";
-import { failAll, runTests } from "@/lib/grading/run-tests";
+import { locateInStack } from "@/lib/cell-runtime/stack-location";
+import { callLearnerFunction } from "@/lib/cell-runtime/learner-call";
+import { failAll, runTests } from "@/lib/cell-runtime/run-tests";
 import type { Backend, Calibration, CellOutput, KernelEvent, KernelRequest, LogLevel, MemoryInfo } from "./protocol";
 
 // The worker global: learner code sees `tf`, `display` and `data` on it.
@@ -213,21 +213,34 @@ function describeError(error: unknown, fileName: string): CellOutput {
 
 // Requests are handled one at a time, in order: a cell runs only after the one before it finished.
 let queue = Promise.resolve();
-function handle(request: KernelRequest) {
-  queue = queue.then(() => (request.type === "init" ? init(request) : request.type === "sketch" ? drawn(request) : request.type === "run" ? run(request) : undefined)).catch((error: unknown) => {
+function enqueue(work: () => Promise<void> | void) {
+  queue = queue.then(work).catch((error: unknown) => {
     emit({ kind: "error", name: "KernelError", message: formatForLog(error instanceof Error ? error.message : error) });
   });
+}
+
+function handle(request: KernelRequest) {
+  switch (request.type) {
+    case "init":
+      return enqueue(() => init(request));
+    case "run":
+      return enqueue(() => run(request));
+    case "sketch":
+      return enqueue(() => drawn(request));
+    case "storage-reply":
+      // A cell is waiting for this reply: answer it now, not after that cell.
+      return storage.answer(request.requestId, request.reply);
+    default:
+      // Every request type is handled above; a new one is a compile error here.
+      request satisfies never;
+  }
 }
 
 scope.addEventListener("message", (event: MessageEvent) => {
   const connectPort = event.ports[0];
   if (event.data?.type === "connect" && connectPort && !port) {
     port = connectPort;
-    port.onmessage = (message: MessageEvent<KernelRequest>) => {
-      // A cell is waiting for this reply: answer it now, not after that cell.
-      if (message.data.type === "storage-reply") storage.answer(message.data.requestId, message.data.reply);
-      else handle(message.data);
-    };
+    port.onmessage = (message: MessageEvent<KernelRequest>) => handle(message.data);
   }
 });
 

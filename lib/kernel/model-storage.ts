@@ -1,6 +1,6 @@
 /**
  * tf.io's browser storage for notebook cells. The kernel runs in an opaque
- * origin (see kernel-frame.ts), which has no IndexedDB and no document to
+ * origin (see kernel.frame.ts), which has no IndexedDB and no document to
  * click a download link in, so tfjs's own "indexeddb://" and "downloads://"
  * handlers cannot work here. They are replaced by handlers with the same
  * URLs and the same behaviour, which ask the page: it keeps models in the
@@ -19,7 +19,7 @@ import { browserDownloadsRouter } from "@tensorflow/tfjs-core/dist/io/browser_fi
 import { indexedDBRouter } from "@tensorflow/tfjs-core/dist/io/indexed_db";
 import { ModelStoreManagerRegistry } from "@tensorflow/tfjs-core/dist/io/model_management";
 import { IORouterRegistry } from "@tensorflow/tfjs-core/dist/io/router_registry";
-import { toModelJson } from "@/lib/serving/model-json";
+import { toModelJson } from "./model-json";
 import type { CellOutput, StorageReply, StorageRequest, StoredModel } from "./protocol";
 
 type Tf = typeof tfType;

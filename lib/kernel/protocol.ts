@@ -7,8 +7,9 @@
  * pixels on a canvas, charts as numbers; nothing is ever parsed as HTML or run.
  */
 
-import type { TestSuite } from "@/lib/grading/run-tests";
-import type { TestResult } from "@/lib/grading/verdict";
+import type { TestSuite } from "@/lib/cell-runtime/run-tests";
+import type { ValueOutput } from "@/lib/cell-runtime/format-value";
+import type { TestResult } from "@/lib/cell-runtime/verdict";
 
 export type Backend = "webgpu" | "webgl" | "wasm" | "cpu";
 export const BACKENDS: readonly Backend[] = ["webgpu", "webgl", "wasm", "cpu"];
@@ -74,8 +75,7 @@ export type ChartSpec = { id: string; title?: string; xLabel: string; series: st
 /** One piece of a cell's output, in the order it was produced. */
 export type CellOutput =
   | { kind: "log"; level: LogLevel; text: string }
-  | { kind: "value"; text: string }
-  | { kind: "tensor"; shape: number[]; dtype: string; text: string }
+  | ValueOutput
   | { kind: "error"; name: string; message: string; line?: number; column?: number }
   | { kind: "chart"; chart: ChartSpec }
   /** New points for a chart already shown: one x value and one y value per series (null for a gap). */

@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { CellOutputs } from "./cell-outputs";
 import { useScreenReaderMode } from "./kernel-bar";
-import { useCell, useKernelState, useNotebook } from "./notebook";
+import { useCell, useKernelState, useNotebook } from "./notebook-hooks";
 
 // Monaco's loader is fetched only when a learner starts editing a cell.
 const CellEditor = dynamic(() => import("@/lib/editor/cell-editor"), { ssr: false });

@@ -1,12 +1,12 @@
 "use client";
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { exerciseApi, type ExerciseState, type StoredSubmission } from "@/lib/exercises/api-client";
+import { exerciseApi, type ExerciseState, type StoredSubmission } from "./exercise-api";
 import type { PublicExercise } from "@/lib/exercises/load";
-import type { TestResult } from "@/lib/grading/verdict";
-import { STATUS_LABELS, type VerdictStatus } from "@/lib/grading/verdict";
+import type { TestResult } from "@/lib/cell-runtime/verdict";
+import { STATUS_LABELS, type VerdictStatus } from "@/lib/cell-runtime/verdict";
 import { CodeCell } from "./code-cell";
-import { useCell, useNotebook } from "./notebook";
+import { useCell, useNotebook } from "./notebook-hooks";
 import { TestResults } from "./test-results";
 
 /** How long typing must pause before the draft goes to the server. */

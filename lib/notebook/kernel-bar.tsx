@@ -3,7 +3,7 @@
 import { useSyncExternalStore } from "react";
 import { BACKENDS, type Backend } from "@/lib/kernel/protocol";
 import { loadScreenReaderMode, saveScreenReaderMode } from "./browser-storage";
-import { useKernelState } from "./notebook";
+import { useKernelState } from "./notebook-hooks";
 import type { NotebookStore } from "./notebook-store";
 
 const BACKEND_NAMES: Record<Backend, string> = { webgpu: "WebGPU", webgl: "WebGL", wasm: "WASM", cpu: "CPU" };

@@ -5,7 +5,7 @@
  * only that cell.
  */
 import { KernelClient, type RunResult } from "@/lib/kernel/client";
-import type { TestSuite } from "@/lib/grading/run-tests";
+import type { TestSuite } from "@/lib/cell-runtime/run-tests";
 import type { Backend } from "@/lib/kernel/protocol";
 import { appendOutput, updateSketch, type ShownOutput, type SketchOutput } from "./outputs";
 import {

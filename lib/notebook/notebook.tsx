@@ -1,11 +1,9 @@
 "use client";
 
-import { createContext, use, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
-import type { KernelState } from "@/lib/kernel/client";
+import { useEffect, useState, type ReactNode } from "react";
 import { KernelBar } from "./kernel-bar";
-import { NotebookStore, type CellState } from "./notebook-store";
-
-const NotebookContext = createContext<NotebookStore | null>(null);
+import { NotebookContext } from "./notebook-hooks";
+import { NotebookStore } from "./notebook-store";
 
 /**
  * Makes a lesson a notebook: one kernel shared by all its cells. Nothing
@@ -29,25 +27,5 @@ export function Notebook({ lessonId, children }: { lessonId: string; children: R
       <KernelBar store={store} />
       {children}
     </NotebookContext>
-  );
-}
-
-export function useNotebook(): NotebookStore {
-  const store = use(NotebookContext);
-  if (!store) throw new Error("A code cell must be inside a <Notebook>.");
-  return store;
-}
-
-const OFF: KernelState = { status: "off" };
-
-export function useKernelState(store: NotebookStore): KernelState {
-  return useSyncExternalStore(store.kernel.subscribe, store.kernel.getState, () => OFF);
-}
-
-export function useCell(store: NotebookStore, id: string): CellState | undefined {
-  return useSyncExternalStore(
-    (listener) => store.subscribeCell(id, listener),
-    () => store.getCell(id),
-    () => undefined,
   );
 }

@@ -1,4 +1,4 @@
-import type { TestResult } from "@/lib/grading/verdict";
+import type { TestResult } from "@/lib/cell-runtime/verdict";
 
 /** Test-by-test results, for Check and for the server's verdict: passed or failed, points, and the message. */
 export function TestResults({ tests, label }: { tests: TestResult[]; label: string }) {

@@ -1,12 +1,12 @@
 /**
  * A predictor process: one of the predictor pool's children (predictor.ts),
- * bundled by `npm run assets` into .grader/predictor.mjs. Runs learners'
+ * bundled by `npm run assets` into .processes/predictor.mjs. Runs learners'
  * uploaded Layers models with TensorFlow.js's pure-JavaScript cpu backend,
  * away from the web server's event loop: a big model or batch slows this
  * process, never the pages. Loaded models are kept, most recently used first,
  * so a prediction does not pay for loading.
  */
-import { tf } from "@/lib/grading/node-tf";
+import { tf } from "@/lib/node-tf";
 import { serveJobs } from "@/lib/process-pool/serve-jobs";
 import type { ModelArtifacts } from "./model-files";
 import type { PredictorJob, PredictorResult } from "./predictor-protocol";

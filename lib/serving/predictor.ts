@@ -1,7 +1,7 @@
 import "server-only";
 import { availableParallelism } from "node:os";
-import path from "node:path";
-import { z } from "zod";
+import { env } from "@/lib/env";
+import { processBundle } from "@/lib/process-pool/bundles";
 import { ProcessPool, type LostReason } from "@/lib/process-pool/process-pool";
 import type { Batch } from "./instances";
 import { SERVING_LIMITS } from "./limits";
@@ -14,24 +14,18 @@ import type { PredictorJob, PredictorResult } from "./predictor-protocol";
  * model or a model built to exhaust memory costs one predictor, which is
  * replaced, and every other request is still served.
  */
-const Env = z.object({
-  DESCENT_PREDICTORS: z.coerce.number().int().min(1).max(64).optional(),
-  DESCENT_PREDICTOR_RSS_MB: z.coerce.number().int().min(256).max(16384).default(1024),
-});
-
 type Pool = ProcessPool<PredictorJob, PredictorResult>;
 const holder = globalThis as { descentPredictorPool?: Pool };
 
 function predictors(): Pool {
   if (!holder.descentPredictorPool) {
-    const parsed = Env.safeParse(process.env);
-    if (!parsed.success) throw new Error(`Predictor settings in the environment are invalid: ${z.prettifyError(parsed.error)}`);
+    const settings = env();
     holder.descentPredictorPool = new ProcessPool({
-      entry: path.join(process.cwd(), ".grader", "predictor.mjs"),
+      entry: processBundle("predictor.mjs"),
       // Half the cores: the graders need the rest.
-      size: parsed.data.DESCENT_PREDICTORS ?? Math.max(1, Math.floor(availableParallelism() / 2)),
+      size: settings.DESCENT_PREDICTORS ?? Math.max(1, Math.floor(availableParallelism() / 2)),
       heapMb: 512,
-      rssLimitMb: parsed.data.DESCENT_PREDICTOR_RSS_MB,
+      rssLimitMb: settings.DESCENT_PREDICTOR_RSS_MB,
       graceMs: 1000,
     });
   }

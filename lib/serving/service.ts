@@ -1,8 +1,20 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { ApiError } from "@/lib/api/http";
 import { db } from "@/lib/db/client";
 import { touchLearner } from "@/lib/db/progress";
+import {
+  deleteModelOf,
+  insertKey,
+  insertModel,
+  keyByHash,
+  liveKeyCount,
+  markKeyUsed,
+  modelFiles,
+  modelNamesOf,
+  modelsOf,
+  revokeKeyOf,
+  type KeyRow,
+} from "@/lib/db/served-models";
 import { hashApiKey, newApiKey } from "./api-keys";
 import { InstancesError, readInstances } from "./instances";
 import { SERVING_LIMITS } from "./limits";
@@ -17,11 +29,6 @@ import type { ApiKeyView, NewApiKey, ServedModelView } from "./views";
  * predictions (anyone holding a live key; no cookies involved).
  */
 
-const modelColumns = { id: true, name: true, createdAt: true, bytes: true, parameters: true, inputShape: true, outputShape: true } as const;
-const keyColumns = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
-
-type KeyRow = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
-
 const keyView = (row: KeyRow): ApiKeyView => ({
   ...row,
   createdAt: row.createdAt.toISOString(),
@@ -30,11 +37,7 @@ const keyView = (row: KeyRow): ApiKeyView => ({
 });
 
 export async function listModels(learnerId: string): Promise<ServedModelView[]> {
-  const rows = await db().servedModel.findMany({
-    where: { learnerId },
-    select: { ...modelColumns, keys: { select: keyColumns, orderBy: { createdAt: "asc" } } },
-    orderBy: { createdAt: "desc" },
-  });
+  const rows = await modelsOf(db(), learnerId);
   return rows.map((row) => ({
     ...row,
     createdAt: row.createdAt.toISOString(),
@@ -46,8 +49,8 @@ export async function listModels(learnerId: string): Promise<ServedModelView[]> 
 
 export async function uploadModel(learnerId: string, name: string, modelJson: UploadedFile, weightFiles: UploadedFile[]): Promise<ServedModelView> {
   await touchLearner(db(), learnerId);
-  const owned = await db().servedModel.findMany({ where: { learnerId }, select: { name: true } });
-  if (owned.some((m) => m.name === name)) throw new ApiError(409, `You already serve a model named "${name}". Delete it first, or choose another name.`);
+  const owned = await modelNamesOf(db(), learnerId);
+  if (owned.includes(name)) throw new ApiError(409, `You already serve a model named "${name}". Delete it first, or choose another name.`);
   if (owned.length >= SERVING_LIMITS.modelsPerLearner) {
     throw new ApiError(409, `You serve ${owned.length} models, the most one learner may. Delete one to upload another.`);
   }
@@ -61,41 +64,35 @@ export async function uploadModel(learnerId: string, name: string, modelJson: Up
   const inspected = await inspectModel(read.artifacts);
   if (inspected.type === "refused") throw new ApiError(400, `TensorFlow.js could not load this model: ${inspected.message}`);
   if (inspected.type !== "inspected") throw new ApiError(400, `This model could not be loaded: ${inspected.type === "lost" ? inspected.message : "no answer"}.`);
-  const row = await db().servedModel.create({
-    data: {
-      id: randomUUID(),
-      learnerId,
-      name,
-      modelJson: JSON.stringify({ modelTopology: read.artifacts.modelTopology, weightSpecs: read.artifacts.weightSpecs }),
-      weights: new Uint8Array(read.artifacts.weightData),
-      bytes: read.bytes,
-      parameters: inspected.parameters,
-      inputShape: JSON.stringify(inspected.inputShape),
-      outputShape: JSON.stringify(inspected.outputShape),
-    },
-    select: modelColumns,
+  const row = await insertModel(db(), {
+    learnerId,
+    name,
+    modelJson: JSON.stringify({ modelTopology: read.artifacts.modelTopology, weightSpecs: read.artifacts.weightSpecs }),
+    weights: new Uint8Array(read.artifacts.weightData),
+    bytes: read.bytes,
+    parameters: inspected.parameters,
+    inputShape: JSON.stringify(inspected.inputShape),
+    outputShape: JSON.stringify(inspected.outputShape),
   });
   return { ...row, createdAt: row.createdAt.toISOString(), inputShape: inspected.inputShape, outputShape: inspected.outputShape, keys: [] };
 }
 
 export async function deleteModel(learnerId: string, modelId: string): Promise<void> {
-  const { count } = await db().servedModel.deleteMany({ where: { id: modelId, learnerId } });
-  if (count === 0) throw notYours();
+  if (!(await deleteModelOf(db(), learnerId, modelId))) throw notYours();
 }
 
 export async function createKey(learnerId: string, modelId: string, name: string): Promise<NewApiKey> {
-  const model = await db().servedModel.findFirst({ where: { id: modelId, learnerId }, select: { _count: { select: { keys: { where: { revokedAt: null } } } } } });
-  if (!model) throw notYours();
-  if (model._count.keys >= SERVING_LIMITS.keysPerModel) throw new ApiError(409, `This model has ${SERVING_LIMITS.keysPerModel} live keys, the most it may. Revoke one first.`);
+  const liveKeys = await liveKeyCount(db(), learnerId, modelId);
+  if (liveKeys === undefined) throw notYours();
+  if (liveKeys >= SERVING_LIMITS.keysPerModel) throw new ApiError(409, `This model has ${SERVING_LIMITS.keysPerModel} live keys, the most it may. Revoke one first.`);
   const { key, prefix, hash } = newApiKey();
-  const row = await db().modelApiKey.create({ data: { id: randomUUID(), modelId, name, prefix, hash }, select: keyColumns });
+  const row = await insertKey(db(), { modelId, name, prefix, hash });
   return { ...keyView(row), key };
 }
 
 export async function revokeKey(learnerId: string, modelId: string, keyId: string): Promise<ApiKeyView> {
-  const key = await db().modelApiKey.findFirst({ where: { id: keyId, modelId, model: { learnerId } }, select: { id: true, revokedAt: true } });
-  if (!key) throw new ApiError(404, "There is no such key on any of your models.");
-  const row = await db().modelApiKey.update({ where: { id: key.id }, data: { revokedAt: key.revokedAt ?? new Date() }, select: keyColumns });
+  const row = await revokeKeyOf(db(), learnerId, modelId, keyId);
+  if (!row) throw new ApiError(404, "There is no such key on any of your models.");
   return keyView(row);
 }
 
@@ -115,15 +112,12 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * does not own the model.
  */
 export async function modelForKey(modelId: string, key: string): Promise<{ id: string; keyId: string; inputShape: Shape }> {
-  const row = await db().modelApiKey.findUnique({
-    where: { hash: hashApiKey(key) },
-    select: { id: true, modelId: true, revokedAt: true, lastUsedAt: true, model: { select: { inputShape: true } } },
-  });
+  const row = await keyByHash(db(), hashApiKey(key));
   if (!row || row.modelId !== modelId) throw new ApiError(401, "This API key is not valid for this model. Check the key, or create one on your models page.", INVALID_TOKEN);
   if (row.revokedAt) throw new ApiError(401, "This API key was revoked by the model's owner. Create a new key on the models page.", INVALID_TOKEN);
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db().modelApiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+    await markKeyUsed(db(), row.id, now);
   }
   return { id: row.modelId, keyId: row.id, inputShape: JSON.parse(row.model.inputShape) as Shape };
 }
@@ -143,7 +137,7 @@ export async function predictWith(model: { id: string; inputShape: Shape }, inst
 }
 
 async function storedArtifacts(modelId: string): Promise<ModelArtifacts> {
-  const row = await db().servedModel.findUniqueOrThrow({ where: { id: modelId }, select: { modelJson: true, weights: true } });
+  const row = await modelFiles(db(), modelId);
   const { modelTopology, weightSpecs } = JSON.parse(row.modelJson) as Omit<ModelArtifacts, "weightData">;
   const weightData = row.weights.buffer.slice(row.weights.byteOffset, row.weights.byteOffset + row.weights.byteLength) as ArrayBuffer;
   return { modelTopology, weightSpecs, weightData };

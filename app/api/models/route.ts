@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { limitModelUploadsFromClient } from "@/lib/api/client-limits";
+import { limitModelUploadsFromClient } from "@/lib/serving/upload-limit";
 import { ApiError, handle, requireSameOrigin } from "@/lib/api/http";
 import { asLearner, currentLearnerId } from "@/lib/auth/current-learner";
 import { SERVING_LIMITS } from "@/lib/serving/limits";

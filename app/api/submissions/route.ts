@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { limitSubmissionsFromClient } from "@/lib/api/client-limits";
+import { limitSubmissionsFromClient } from "@/lib/auth/client-limits";
 import { handle, readJson, requireSameOrigin } from "@/lib/api/http";
 import { asLearner } from "@/lib/auth/current-learner";
 import { MAX_CODE_CHARACTERS } from "@/lib/exercises/limits";

@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { handle, readJson, requireSameOrigin } from "@/lib/api/http";
 import { asLearner } from "@/lib/auth/current-learner";
-import { db } from "@/lib/db/client";
-import { saveDraft, touchLearner } from "@/lib/db/progress";
 import { MAX_CODE_CHARACTERS } from "@/lib/exercises/limits";
-import { findExercise } from "@/lib/exercises/service";
+import { findExercise, saveDraft } from "@/lib/exercises/service";
 
 const DraftBody = z.strictObject({
   code: z.string().max(MAX_CODE_CHARACTERS, `code must be at most ${MAX_CODE_CHARACTERS} characters`),
@@ -13,11 +11,11 @@ const DraftBody = z.strictObject({
 /** Saves the learner's code as they type (debounced by the page) and when they leave. */
 export const PUT = handle(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   requireSameOrigin(request);
+  // An unknown exercise is a 404 before the body is read.
   const exercise = await findExercise((await params).id);
   const { code } = await readJson(request, DraftBody, MAX_CODE_CHARACTERS * 4 + 1024);
   return asLearner(request, async (learnerId) => {
-    await touchLearner(db(), learnerId);
-    await saveDraft(db(), learnerId, exercise.id, code);
+    await saveDraft(learnerId, exercise.id, code);
     return new Response(null, { status: 204 });
   });
 });

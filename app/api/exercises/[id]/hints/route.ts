@@ -1,9 +1,7 @@
 import { z } from "zod";
-import { ApiError, handle, readJson, requireSameOrigin } from "@/lib/api/http";
+import { handle, readJson, requireSameOrigin } from "@/lib/api/http";
 import { asLearner } from "@/lib/auth/current-learner";
-import { db } from "@/lib/db/client";
-import { recordHints, touchLearner } from "@/lib/db/progress";
-import { findExercise } from "@/lib/exercises/service";
+import { findExercise, recordHint } from "@/lib/exercises/service";
 
 const HintBody = z.strictObject({ index: z.int().min(0).max(100) });
 
@@ -12,10 +10,8 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   requireSameOrigin(request);
   const exercise = await findExercise((await params).id);
   const { index } = await readJson(request, HintBody, 1024);
-  if (index >= exercise.hints.length) throw new ApiError(400, `This exercise has ${exercise.hints.length} hints; index must be below that.`);
   return asLearner(request, async (learnerId) => {
-    await touchLearner(db(), learnerId);
-    await recordHints(db(), learnerId, exercise.id, index);
+    await recordHint(learnerId, exercise.id, index);
     return new Response(null, { status: 204 });
   });
 });

@@ -2,20 +2,16 @@ import { NextResponse } from "next/server";
 import { ApiError, handle, requireSameOrigin } from "@/lib/api/http";
 import { requireInstructor } from "@/lib/auth/require-instructor";
 import { db } from "@/lib/db/client";
-import { deleteAssignment, saveAssignment } from "@/lib/db/assignments";
+import { assignmentExists, deleteAssignment, saveAssignment } from "@/lib/db/assignments";
 import { readAssignmentRequest } from "@/lib/instructor/assignment-requests";
 
 type Params = { params: Promise<{ id: string }> };
-
-const existing = async (id: string) => {
-  if (!(await db().assignment.findUnique({ where: { id }, select: { id: true } }))) throw new ApiError(404, "There is no such assignment.");
-};
 
 /** Changes an assignment: its dates, late policy and exercises. Grades follow at once, since they are computed. Instructors only. */
 export const PUT = handle(async (request: Request, { params }: Params) => {
   const input = await readAssignmentRequest(request);
   const { id } = await params;
-  await existing(id);
+  if (!(await assignmentExists(db(), id))) throw new ApiError(404, "There is no such assignment.");
   await saveAssignment(db(), input, id);
   return NextResponse.json({ id });
 });

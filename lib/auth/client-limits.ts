@@ -1,0 +1,36 @@
+import "server-only";
+import { getIP } from "better-auth/api";
+import { ApiError } from "@/lib/api/http";
+import { minutesUntil, WindowLimiter } from "@/lib/api/rate-limit";
+import { auth } from "./auth";
+
+/**
+ * Limits per client address on our own endpoints, generous enough for a
+ * whole class behind one school address (40 students submitting twice a
+ * minute), tight enough that one client cannot monopolise the graders.
+ */
+const submissions = new WindowLimiter(1_000, 10 * 60_000);
+const newLearners = new WindowLimiter(300, 60 * 60_000);
+
+/** The client's address as better-auth's limiter sees it (X-Forwarded-For, trusted proxies), so all limits agree. */
+function clientAddress(request: Request): string {
+  return getIP(request, auth.options) ?? "unknown";
+}
+
+/** Counts one request from this client against `limiter`; a 429 with `message` when its window is full. */
+export function takeFromClient(limiter: WindowLimiter, request: Request, message: (minutes: number) => string): void {
+  const decision = limiter.take(clientAddress(request));
+  if (!decision.allowed) throw new ApiError(429, message(minutesUntil(decision.retryAfterMs)));
+}
+
+export function limitSubmissionsFromClient(request: Request): void {
+  takeFromClient(submissions, request, (minutes) => `This network has sent too many submissions in the last 10 minutes. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+}
+
+export function limitNewLearnersFromClient(request: Request): void {
+  takeFromClient(
+    newLearners,
+    request,
+    (minutes) => `Too many new visitors from this network in the last hour. Allow this site's cookies, or sign in, and try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+  );
+}

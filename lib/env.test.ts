@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("gives the one-machine defaults for an empty environment", () => {
+    expect(parseEnv({})).toMatchObject({
+      DATABASE_URL: "file:./data/descent.db",
+      DESCENT_TRUSTED_PROXIES: [],
+      DESCENT_SANDBOX_MEMORY_MB: 128,
+      DESCENT_GRADER_RSS_MB: 1024,
+      DESCENT_PREDICTOR_RSS_MB: 1024,
+    });
+    expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBe("file:./data/descent.db");
+  });
+
+  it("reads numbers and proxy lists", () => {
+    const env = parseEnv({ DESCENT_GRADERS: "4", DESCENT_TRUSTED_PROXIES: " 10.0.0.0/8, 192.168.1.5 ,fd00::/8" });
+    expect(env.DESCENT_GRADERS).toBe(4);
+    expect(env.DESCENT_TRUSTED_PROXIES).toEqual(["10.0.0.0/8", "192.168.1.5", "fd00::/8"]);
+  });
+
+  it.each([
+    ["DESCENT_GRADERS", "lots", "must be a whole number from 1 to 64"],
+    ["DESCENT_GRADERS", "0", "must be at least 1"],
+    ["DESCENT_SANDBOX_MEMORY_MB", "12.5", "must be a whole number from 32 to 4096"],
+    ["DESCENT_TRUSTED_PROXIES", "10.0.0.0/33", "must be IP addresses or CIDR blocks"],
+    ["DESCENT_TRUSTED_PROXIES", "proxy.school.example", "must be IP addresses or CIDR blocks"],
+    ["DESCENT_SECRET", "short", "must be at least 32 characters"],
+    ["DATABASE_URL", "postgres://localhost/descent", "must be a SQLite file URL"],
+    ["BETTER_AUTH_URL", "descent.school", "must be the site's public URL"],
+  ])("refuses %s=%s, naming the variable and what it must be", (name, value, expected) => {
+    const parse = () => parseEnv({ [name]: value });
+    expect(parse).toThrow(EnvError);
+    expect(parse).toThrow(`${name}=${JSON.stringify(value)} ${expected}`);
+  });
+});

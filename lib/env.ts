@@ -1,0 +1,78 @@
+/**
+ * Every environment variable Descent reads, parsed and checked once, here.
+ * A bad value stops the server at start (next.config.ts parses them) with a
+ * message that names the variable and says what it should be; nothing else
+ * reads process.env for Descent's own settings.
+ *
+ * Not marked server-only: the grader and predictor processes bundle it too.
+ */
+import { isIP } from "node:net";
+import { z } from "zod";
+
+const DEFAULT_DATABASE_URL = "file:./data/descent.db";
+
+const wholeNumber = (min: number, max: number) =>
+  z.coerce.number({ error: `must be a whole number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+
+/** One address or CIDR block: 10.0.0.1, 10.0.0.0/8, ::1, fd00::/8. */
+function isAddressOrBlock(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+export const DatabaseUrl = z
+  .string()
+  .regex(/^file:.+/, "must be a SQLite file URL such as file:./data/descent.db")
+  .default(DEFAULT_DATABASE_URL);
+
+const EnvSchema = z.object({
+  /** Where progress is kept: a SQLite file. */
+  DATABASE_URL: z.preprocess((value) => value || undefined, DatabaseUrl),
+  /** Signs the learner cookie and sessions; without it one is generated into data/secret. */
+  DESCENT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The site's public URL, for better-auth's Origin checks. */
+  BETTER_AUTH_URL: z.url("must be the site's public URL, e.g. https://descent.school.example").optional(),
+  /** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR blocks, comma-separated. */
+  DESCENT_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((text) => text.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .refine((entries) => entries.every(isAddressOrBlock), "must be IP addresses or CIDR blocks, comma-separated, e.g. 10.0.0.0/8,192.168.1.5"),
+  /** Grader processes (default: one per core). */
+  DESCENT_GRADERS: wholeNumber(1, 64).optional(),
+  /** Memory of each submission's isolate, in MiB. */
+  DESCENT_SANDBOX_MEMORY_MB: wholeNumber(32, 4096).default(128),
+  DESCENT_GRADER_HEAP_MB: wholeNumber(64, 8192).default(256),
+  DESCENT_GRADER_RSS_MB: wholeNumber(128, 16384).default(1024),
+  /** Predictor processes for served models (default: half the cores). */
+  DESCENT_PREDICTORS: wholeNumber(1, 64).optional(),
+  DESCENT_PREDICTOR_RSS_MB: wholeNumber(256, 16384).default(1024),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Parses `source` (process.env, or a test's own); throws an EnvError naming each bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    return `${name}=${JSON.stringify(source[name] ?? "")} ${issue.message}`;
+  });
+  throw new EnvError(`Invalid environment variable${lines.length > 1 ? "s" : ""}:\n  ${lines.join("\n  ")}\n(See the README's settings.)`);
+}
+
+let cached: Env | undefined;
+
+/** This process's settings, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,37 @@
+/**
+ * The page's calls to the exercise API. Responses are the server's; the
+ * browser never computes or sends a score.
+ */
+import { fetchJson } from "@/lib/api/fetch-json";
+import type { ExerciseState, StoredSubmission } from "@/lib/db/progress";
+
+export type { ExerciseState, StoredSubmission };
+export type SubmitResponse = { submission: StoredSubmission; state: ExerciseState; lessonCompleted: boolean };
+
+export const exerciseApi = {
+  state: (id: string) => fetchJson<{ state: ExerciseState; solution?: string }>(`/api/exercises/${id}`, { cache: "no-store" }),
+
+  saveDraft: (id: string, code: string) => fetchJson(`/api/exercises/${id}/draft`, { method: "PUT", json: { code } }).catch(() => undefined),
+
+  /** When the page is going away: a beacon outlives the page, a fetch may not. */
+  saveDraftOnExit: (id: string, code: string) => {
+    navigator.sendBeacon(`/api/exercises/${id}/draft`, new Blob([JSON.stringify({ code })], { type: "application/json" }));
+  },
+
+  /** One Submit: the same id on a retry, so the server grades and counts it once. */
+  async submit(exerciseId: string, code: string): Promise<SubmitResponse> {
+    const json = { id: crypto.randomUUID(), exerciseId, code };
+    try {
+      return await fetchJson<SubmitResponse>("/api/submissions", { method: "POST", json });
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error; // a network failure, not an answer: try once more
+      return fetchJson<SubmitResponse>("/api/submissions", { method: "POST", json });
+    }
+  },
+
+  /** Opening a hint is recorded for the instructor's statistics; a failure here must not hide the hint. */
+  recordHint: (id: string, index: number) =>
+    fetchJson(`/api/exercises/${id}/hints`, { method: "POST", json: { index } }).catch(() => undefined),
+
+  revealSolution: (id: string) => fetchJson<{ solution: string }>(`/api/exercises/${id}/solution`, { method: "POST" }),
+};
