@@ -4,6 +4,7 @@ import { chromiumLaunchOptions } from "./scripts/chromium";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 const launchOptions = chromiumLaunchOptions();
+const TRAINING = /mnist\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -13,8 +14,11 @@ export default defineConfig({
   reporter: process.env.CI ? [["line"]] : [["list"]],
   use: { baseURL, trace: "retain-on-failure" },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions } },
+    { name: "desktop", testIgnore: TRAINING, use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "phone", testIgnore: TRAINING, use: { ...devices["Pixel 7"], launchOptions } },
+    // Training the CNN in software WebGL keeps both cores busy for minutes, and every journey beside it slows to a
+    // crawl: it runs last, on its own.
+    { name: "training", testMatch: TRAINING, dependencies: ["desktop", "phone"], use: { ...devices["Desktop Chrome"], launchOptions } },
   ],
   // Tests run against the production build (`npm run build` runs first in `npm test`).
   webServer: {

@@ -5,6 +5,7 @@
  * checked again by whoever receives it.
  */
 import { locateInStack } from "./stack-location";
+import { truncate } from "./truncate";
 import { fromValue, isTensorLike, toValue, UnreadableValue, type TensorFactory, type Value } from "./values";
 
 /** The file name learner code runs under in the grader, which is how error lines are found in stacks. */
@@ -67,5 +68,5 @@ export function describeThrown(error: unknown, prefix: string, fileName: string)
     message = "an error that could not be read";
   }
   const line = locateInStack(stack, fileName)?.line;
-  return { message: `${prefix} ${name}: ${message.slice(0, 500)}${line ? ` (line ${line})` : ""}`, line };
+  return { message: `${prefix} ${truncate(name, 100)}: ${truncate(message, 500)}${line ? ` (line ${line})` : ""}`, line };
 }

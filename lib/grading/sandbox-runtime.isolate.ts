@@ -58,6 +58,13 @@ scope.tf = tf;
 
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (body: string) => () => Promise<unknown>;
 
+// The isolate's memory limit counts its heap and ArrayBuffers, not WebAssembly
+// memories (a 600 MB one once passed under a 128 MiB limit), and nothing here
+// needs shared memory: learner code gets none of them.
+for (const name of ["WebAssembly", "SharedArrayBuffer", "Atomics"]) {
+  if (!delete scope[name]) throw new Error(`the sandbox could not remove ${name}`);
+}
+
 scope.__descentHarness = {
   /** Runs the learner's prepared code (top level), which defines their functions. */
   async run(body: string): Promise<CallOutcome> {

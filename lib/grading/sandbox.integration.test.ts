@@ -195,6 +195,41 @@ describe("hostile code gets a verdict, and the pool keeps serving", () => {
   });
 });
 
+describe("everything that leaves the sandbox is bounded on the host", () => {
+  const verdictBytes = (verdict: Verdict) => Buffer.byteLength(JSON.stringify(verdict));
+
+  it.each([
+    ["an error whose name is 30 MB", "function mse() { const e = new Error('x'); e.name = 'N'.repeat(30e6); throw e; }"],
+    ["a 30 MB error message, with slice replaced so no cap inside works", "String.prototype.slice = function () { return this; }; function mse() { throw new Error('m'.repeat(30e6)); }"],
+    ["a 30 MB top-level throw", "throw new Error('t'.repeat(30e6));"],
+    ["console output with slice and every cap inside replaced", "String.prototype.slice = function () { return this; }; for (let i = 0; i < 50; i++) console.log('L'.repeat(1e6)); function mse(a, b) { return a.sub(b).square().mean(); }"],
+  ])("%s: the verdict stays under 64 KiB and says what was cut", async (_name, code) => {
+    const verdict = await grade(code);
+    expect(verdictBytes(verdict)).toBeLessThanOrEqual(64 * 1024);
+    expect(JSON.stringify(verdict)).toMatch(/truncated: [\d,]+ more characters/);
+    await expectPoolStillWorks();
+  });
+
+  it("a returned value too large to check is a failed test, not a 30 MB copy", async () => {
+    const verdict = await grade("String.prototype.slice = function () { return this; }; function mse() { return 'v'.repeat(30e6); }");
+    expect(verdict.status).toBe("failed");
+    expect(verdict.tests[0]?.message).toMatch(/too large to check/);
+    expect(verdictBytes(verdict)).toBeLessThan(8 * 1024);
+    await expectPoolStillWorks();
+  });
+
+  it("offers no WebAssembly, SharedArrayBuffer or Atomics, whose memory the isolate's limit does not count", async () => {
+    const verdict = await grade(
+      "function mse(a, b) { if (typeof WebAssembly + typeof SharedArrayBuffer + typeof Atomics !== 'undefinedundefinedundefined') throw new Error(typeof WebAssembly); return a.sub(b).square().mean(); }",
+    );
+    expect(verdict.status).toBe("passed");
+    const memory = await grade("const m = new WebAssembly.Memory({ initial: 10000 }); function mse(a, b) { return a.sub(b).square().mean(); }");
+    expect(memory.status).toBe("runtime-error");
+    expect(memory.message).toMatch(/WebAssembly is not defined/);
+    await expectPoolStillWorks();
+  });
+});
+
 describe("the pool's own limits", () => {
   it("kills a grader whose memory passes its cap and answers with a memory verdict", async () => {
     const small = new GraderPool({ ...poolOptions(parseEnv({})), size: 1, sandboxMemoryMb: 2048, rssLimitMb: 300 });

@@ -14,8 +14,9 @@ import { CellSyntaxError, prepareCell } from "@/lib/cell-runtime/prepare-cell";
 import { SUBMISSION_FILE, type CallOutcome } from "@/lib/cell-runtime/learner-call";
 import { tf } from "@/lib/node-tf";
 import { failAll, runTests, SandboxStopped, type TestSuite } from "@/lib/cell-runtime/run-tests";
-import type { Value } from "@/lib/cell-runtime/values";
+import { toValue, UnreadableValue, type Value } from "@/lib/cell-runtime/values";
 import { scoreOf, type Verdict } from "@/lib/cell-runtime/verdict";
+import { boundVerdict, truncate, VERDICT_LIMITS } from "./verdict-bounds";
 
 export type Limits = { timeMs: number };
 export type GradeJob = { code: string; suites: TestSuite[]; limits: Limits };
@@ -105,12 +106,8 @@ export class Sandbox {
 
   async grade(job: GradeJob, started = performance.now()): Promise<Verdict> {
     const deadline = started + job.limits.timeMs;
-    const finish = (partial: Omit<Verdict, "score" | "maxScore" | "durationMs" | "logs">, logs: string): Verdict => ({
-      ...partial,
-      ...scoreOf(partial.tests),
-      logs,
-      durationMs: Math.round(performance.now() - started),
-    });
+    const finish = (partial: Omit<Verdict, "score" | "maxScore" | "durationMs" | "logs">, logs: string): Verdict =>
+      boundVerdict({ ...partial, ...scoreOf(partial.tests), logs, durationMs: Math.round(performance.now() - started) });
 
     let body: string;
     try {
@@ -186,7 +183,7 @@ export class Sandbox {
     if (this.isolate.isDisposed) return "";
     try {
       const text = (await this.harness.logs.apply(undefined, [], { result: { copy: true }, timeout: 1000 })) as unknown;
-      return typeof text === "string" ? text.slice(0, 25_000) : "";
+      return typeof text === "string" ? truncate(text, VERDICT_LIMITS.logChars) : "";
     } catch {
       return "";
     }
@@ -200,14 +197,26 @@ function memoryLimit() {
   return new SandboxStopped("memory-limit", "memory limit exceeded: your code tried to use more memory than a submission may");
 }
 
-/** The outcome is data made next to learner code: accept only the expected shape. */
+/**
+ * The outcome is data made next to learner code: accept only the expected
+ * shape, and bound it here, on the host. The value is copied again with the
+ * same budget as inside (size, depth, no cycles), since the copy inside ran
+ * where learner code could have changed it.
+ */
 function checkOutcome(outcome: unknown): CallOutcome {
   if (outcome && typeof outcome === "object" && "ok" in outcome) {
     const o = outcome as { ok: unknown; value?: unknown; message?: unknown; line?: unknown };
-    if (o.ok === true) return { ok: true, value: o.value as Value };
+    if (o.ok === true) {
+      try {
+        return { ok: true, value: toValue(o.value) };
+      } catch (error) {
+        if (error instanceof UnreadableValue) return { ok: false, message: `your function's answer cannot be checked: ${error.message}` };
+        throw error;
+      }
+    }
     if (o.ok === false && typeof o.message === "string") {
-      if (ALLOCATION_FAILURE.test(o.message)) throw memoryLimit();
-      return { ok: false, message: o.message, line: typeof o.line === "number" ? o.line : undefined };
+      if (ALLOCATION_FAILURE.test(o.message.slice(0, 1_000))) throw memoryLimit();
+      return { ok: false, message: truncate(o.message, VERDICT_LIMITS.messageChars), line: typeof o.line === "number" ? o.line : undefined };
     }
   }
   return { ok: false, message: "your code returned an answer that could not be read" };

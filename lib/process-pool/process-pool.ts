@@ -34,6 +34,8 @@ export type LostReason = "time-limit" | "memory-limit" | "crashed" | "failed";
 export type JobRequest<Payload> = { type: "job"; id: number; payload: Payload };
 export type JobReply<Result> =
   | { type: "ready" }
+  /** Sent the moment a job arrives, before it runs: a process that dies before saying so never ran it. */
+  | { type: "started"; id: number }
   | { type: "done"; id: number; result: Result }
   /** The process's own code failed (not the job's input): the caller's `ifLost` answers with "failed". */
   | { type: "failed"; id: number; message: string };
@@ -44,6 +46,8 @@ type Job<Payload, Result> = {
   timeMs: number;
   ifLost: (reason: LostReason, detail: string) => Result;
   resolve: (result: Result) => void;
+  /** Given back to the queue once already, because its process died before starting it. */
+  requeued?: boolean;
 };
 
 type Worker<Payload, Result> = {
@@ -52,6 +56,8 @@ type Worker<Payload, Result> = {
   /** When it last finished a job (or became ready): dispatch prefers the longest idle. */
   idleSince: number;
   job?: Job<Payload, Result>;
+  /** Whether the process has said it started `job`. */
+  started?: boolean;
   watchdog?: ReturnType<typeof setInterval>;
   killedFor?: LostReason;
 };
@@ -115,6 +121,8 @@ export class ProcessPool<Payload, Result> {
   private onReply(worker: Worker<Payload, Result>, reply: JobReply<Result>) {
     if (reply.type === "ready") {
       worker.ready = true;
+    } else if (reply.type === "started") {
+      if (worker.job?.id === reply.id) worker.started = true;
     } else if (worker.job && reply.id === worker.job.id) {
       const job = worker.job;
       this.release(worker);
@@ -125,9 +133,17 @@ export class ProcessPool<Payload, Result> {
 
   private onExit(worker: Worker<Payload, Result>, code: number | null, signal: NodeJS.Signals | null) {
     const job = worker.job;
+    const started = worker.started;
     this.release(worker);
     this.workers.delete(worker);
-    if (job) job.resolve(job.ifLost(worker.killedFor ?? "crashed", signal ?? `exit code ${code}`));
+    if (job && !started && !job.requeued && !worker.killedFor) {
+      // The process died (killed from outside, or crashed on its own) before the job reached it: the job goes to another,
+      // once; a job that seems to kill every process it is given gets its verdict the second time.
+      job.requeued = true;
+      this.queue.unshift(job);
+    } else if (job) {
+      job.resolve(job.ifLost(worker.killedFor ?? "crashed", signal ?? `exit code ${code}`));
+    }
     if (!this.closed) this.spawn();
     this.dispatch();
   }
@@ -137,6 +153,7 @@ export class ProcessPool<Payload, Result> {
     clearInterval(worker.watchdog);
     worker.watchdog = undefined;
     worker.job = undefined;
+    worker.started = false;
   }
 
   private dispatch() {

@@ -9,6 +9,7 @@ export async function serveJobs<Payload, Result>(handle: (payload: Payload) => P
   const send = (reply: JobReply<Result>) => process.send?.(reply);
   process.on("message", async (request: JobRequest<Payload>) => {
     if (request.type !== "job") return;
+    send({ type: "started", id: request.id });
     try {
       send({ type: "done", id: request.id, result: await handle(request.payload) });
     } catch (error) {
