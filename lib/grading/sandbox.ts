@@ -16,7 +16,8 @@ import { tf } from "@/lib/node-tf";
 import { failAll, runTests, SandboxStopped, type TestSuite } from "@/lib/cell-runtime/run-tests";
 import { toValue, UnreadableValue, type Value } from "@/lib/cell-runtime/values";
 import { scoreOf, type Verdict } from "@/lib/cell-runtime/verdict";
-import { boundVerdict, truncate, VERDICT_LIMITS } from "./verdict-bounds";
+import { truncate } from "@/lib/cell-runtime/truncate";
+import { boundVerdict, VERDICT_LIMITS } from "./verdict-bounds";
 
 export type Limits = { timeMs: number };
 export type GradeJob = { code: string; suites: TestSuite[]; limits: Limits };

@@ -8,7 +8,6 @@
 import { truncate } from "@/lib/cell-runtime/truncate";
 import type { TestResult, Verdict } from "@/lib/cell-runtime/verdict";
 
-export { truncate };
 
 export const VERDICT_LIMITS = {
   /** A message: why the submission stopped, or why one test failed. */
