@@ -8,6 +8,11 @@ env();
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  experimental: {
+    // unauthorized() and forbidden() (next/navigation): instructor pages answer a real 401 or 403, not a 200 that
+    // says no (lib/instructor/access.ts). Experimental in Next.js 16; drop this once they are stable.
+    authInterrupts: true,
+  },
   // Shiki loads its grammars and the Oniguruma WebAssembly regex engine at run
   // time; bundling it for the server breaks those loads, so Node requires it.
   serverExternalPackages: ["shiki", "@shikijs/rehype"],

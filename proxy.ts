@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { learnerFromCookieHeader, newLearnerCookie } from "@/lib/auth/learner-cookie";
+import { learnerCookieFromHeader, newLearnerCookie } from "@/lib/auth/learner-cookie";
 
 /**
  * Gives a browser its anonymous learner with the first lesson page it loads.
@@ -9,7 +9,9 @@ import { learnerFromCookieHeader, newLearnerCookie } from "@/lib/auth/learner-co
  */
 export function proxy(request: NextRequest) {
   const response = NextResponse.next();
-  if (!learnerFromCookieHeader(request.headers.get("cookie"))) response.cookies.set(...newLearnerCookie(request).cookie);
+  const learner = learnerCookieFromHeader(request.headers.get("cookie"));
+  // A new learner, or one whose cookie was signed with the old key: (re-)signed with the learner cookie's own key.
+  if (!learner?.current) response.cookies.set(...newLearnerCookie(request, learner?.id).cookie);
   return response;
 }
 

@@ -75,3 +75,57 @@ test.describe("accounts", () => {
     }
   });
 });
+
+/**
+ * A classroom reaches the server by its address or a LAN name, not as
+ * localhost: accounts must work there too (no "403 Invalid origin", and
+ * cookies a plain-http site can keep). descent-lan.test resolves to
+ * 127.0.0.1 in this test's Chromium (playwright.config.ts).
+ */
+for (const host of ["127.0.0.1", "descent-lan.test"]) {
+  test.describe(`accounts reached as ${host}`, () => {
+    test.describe.configure({ timeout: 120_000 });
+    test.skip(({ isMobile }) => isMobile, "account journeys run on the desktop project");
+    // The configured server, under another name; the page-problem checks then watch that origin.
+    test.use({
+      baseURL: async ({ baseURL }, use) => {
+        const url = new URL(baseURL!);
+        url.hostname = host;
+        await use(url.origin);
+      },
+    });
+
+    test("sign up, sign out and sign in again", async ({ page, context, baseURL }) => {
+      expect(new URL(baseURL!).hostname).toBe(host);
+      const email = `classroom-${Date.now()}-${host.replace(/\W/g, "-")}@example.test`;
+      const password = "correct horse battery";
+
+      await page.goto("/account");
+      expect(new URL(page.url()).hostname).toBe(host);
+      const signUp = page.getByRole("region", { name: "Create an account" });
+      await signUp.getByLabel("Email").fill(email);
+      await signUp.getByLabel(/Password/).fill(password);
+      await signUp.getByRole("button", { name: "Create account" }).click();
+      await expect(page.getByTestId("signed-in")).toContainText(email);
+      // Over plain http the session cookie is not Secure, or the browser would drop it.
+      const session = (await context.cookies()).find((cookie) => cookie.name.endsWith("session_token"));
+      expect(session).toMatchObject({ httpOnly: true, secure: false, sameSite: "Lax" });
+
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+
+      const signIn = page.getByRole("region", { name: "Sign in" });
+      await signIn.getByLabel("Email").fill(email);
+      await signIn.getByLabel("Password").fill(password);
+      await signIn.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByTestId("signed-in")).toContainText(email);
+      await page.reload();
+      await expect(page.getByTestId("signed-in")).toContainText(email);
+
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+      await page.reload();
+      await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    });
+  });
+}

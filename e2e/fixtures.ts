@@ -6,11 +6,13 @@ import { readCourse, type Course } from "@/lib/content/course";
 /**
  * Every test gets a page that fails the test on any console error, uncaught
  * exception or request to another host: the site must work offline, behind a
- * school's firewall.
+ * school's firewall. An HTTP error is a problem too, unless the test expects
+ * its status (`test.use({ expectedStatuses: [401, 403] })`) and checks it.
  */
-export const test = base.extend<{ pageProblems: string[]; course: Course }>({
+export const test = base.extend<{ pageProblems: string[]; course: Course; expectedStatuses: number[] }>({
+  expectedStatuses: [[], { option: true }],
   pageProblems: [
-    async ({ page, baseURL }, use) => {
+    async ({ page, baseURL, expectedStatuses }, use) => {
       const problems: string[] = [];
       const origin = new URL(baseURL!).origin;
       page.on("console", (message) => {
@@ -20,7 +22,7 @@ export const test = base.extend<{ pageProblems: string[]; course: Course }>({
         }
       });
       page.on("response", (response) => {
-        if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+        if (response.status() >= 400 && !expectedStatuses.includes(response.status())) problems.push(`HTTP ${response.status()}: ${response.url()}`);
       });
       page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
       page.on("request", (request) => {
@@ -43,8 +45,14 @@ export const test = base.extend<{ pageProblems: string[]; course: Course }>({
 export { expect };
 
 /** Fails on serious or critical axe violations, listing each with the elements involved. */
-export async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+/** The axe rules that read colours: all that can change between light and dark mode. */
+export const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+
+/** No serious or critical axe violation on the page (of `rules` only, when given). */
+export async function expectNoSeriousAxeViolations(page: Page, rules?: string[]) {
+  const builder = new AxeBuilder({ page });
+  if (rules) builder.withRules(rules);
+  const results = await builder.analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);

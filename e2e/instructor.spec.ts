@@ -47,9 +47,10 @@ test.describe("the instructor", () => {
     const teacher = await browser.newContext();
     try {
       const desk = await teacher.newPage();
-      await desk.goto("/instructor");
-      await expect(desk.getByRole("main").getByRole("alert")).toHaveText("Sign in as an instructor to see this.");
-      await desk.goto("/account");
+      // Not signed in yet: a real 401, and the way to sign in.
+      expect((await desk.goto("/instructor"))?.status()).toBe(401);
+      await desk.getByRole("main").getByRole("link", { name: "Sign in" }).click();
+      await expect(desk).toHaveURL(/\/account$/);
       const signIn = desk.getByRole("region", { name: "Sign in" });
       await signIn.getByLabel("Email").fill(INSTRUCTOR.email);
       await signIn.getByLabel("Password").fill(INSTRUCTOR.password);
@@ -127,9 +128,36 @@ test.describe("the instructor", () => {
     await expect(assignment).toContainText('Output sizes and "same" convolution — best score 4/8');
     await expectNoSeriousAxeViolations(page);
   });
+});
 
-  test("the gradebook refuses anonymous visitors (401) and students (403)", async ({ page, request }) => {
+/** Every instructor page (app/(instructor)/instructor/), with made-up ids where the page takes one. */
+const INSTRUCTOR_PAGES = [
+  "/instructor",
+  "/instructor/exercises",
+  "/instructor/exercises/losses",
+  "/instructor/assignments",
+  "/instructor/assignments/any",
+  "/instructor/students/any",
+];
+
+test.describe("instructor pages", () => {
+  test.describe.configure({ timeout: 120_000 });
+  test.skip(({ isMobile }) => isMobile, "instructor journeys run on the desktop project");
+  // The refusals below are the point of the test, and each is checked.
+  test.use({ expectedStatuses: [401, 403] });
+
+  test("answer 401 to anonymous visitors and 403 to students, with a page that says why", async ({ page, request }) => {
     expect((await request.get("/api/instructor/gradebook")).status()).toBe(401);
+    for (const path of INSTRUCTOR_PAGES) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(401);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to see this page");
+      await expect(page.getByRole("main").getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/account");
+      await expect(page.getByRole("navigation", { name: "Instructor" })).toHaveCount(0);
+      await expect(page.getByRole("table")).toHaveCount(0);
+    }
+    await expectNoSeriousAxeViolations(page);
+
     await page.goto("/account");
     const signUp = page.getByRole("region", { name: "Create an account" });
     await signUp.getByLabel("Email").fill(`student-${Date.now()}@example.test`);
@@ -139,10 +167,13 @@ test.describe("the instructor", () => {
     const asStudent = await page.request.get("/api/instructor/gradebook");
     expect(asStudent.status()).toBe(403);
     expect(await asStudent.text()).not.toContain("anonymous");
-    for (const path of ["/instructor", "/instructor/exercises", "/instructor/exercises/losses", "/instructor/assignments", "/instructor/students/any"]) {
-      await page.goto(path);
-      await expect(page.getByRole("main").getByRole("alert")).toHaveText("Only instructors can see this.");
+    for (const path of INSTRUCTOR_PAGES) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("This area is for instructors");
+      await expect(page.getByRole("navigation", { name: "Instructor" })).toHaveCount(0);
       await expect(page.getByRole("table")).toHaveCount(0);
     }
+    await expectNoSeriousAxeViolations(page);
   });
 });

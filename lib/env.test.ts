@@ -7,8 +7,10 @@ describe("parseEnv", () => {
       DATABASE_URL: "file:./data/descent.db",
       DESCENT_TRUSTED_PROXIES: [],
       DESCENT_SANDBOX_MEMORY_MB: 128,
-      DESCENT_GRADER_RSS_MB: 1024,
-      DESCENT_PREDICTOR_RSS_MB: 1024,
+      DESCENT_GRADER_RSS_MB: 512,
+      DESCENT_PREDICTOR_RSS_MB: 768,
+      DESCENT_GRADING_QUEUE: 200,
+      PORT: 3000,
     });
     expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBe("file:./data/descent.db");
   });

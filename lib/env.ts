@@ -29,6 +29,10 @@ export const DatabaseUrl = z
   .default(DEFAULT_DATABASE_URL);
 
 const EnvSchema = z.object({
+  /** The port `npm run dev` and `npm start` listen on. */
+  PORT: wholeNumber(1, 65535).default(3000),
+  /** The address they listen on (default: every interface, so a classroom can reach it by the machine's address). */
+  DESCENT_HOST: z.string().min(1).optional(),
   /** Where progress is kept: a SQLite file. */
   DATABASE_URL: z.preprocess((value) => value || undefined, DatabaseUrl),
   /** Signs the learner cookie and sessions; without it one is generated into data/secret. */
@@ -43,13 +47,20 @@ const EnvSchema = z.object({
     .refine((entries) => entries.every(isAddressOrBlock), "must be IP addresses or CIDR blocks, comma-separated, e.g. 10.0.0.0/8,192.168.1.5"),
   /** Grader processes (default: one per core). */
   DESCENT_GRADERS: wholeNumber(1, 64).optional(),
+  /** Submissions that may wait for a grader; more are answered 503 with Retry-After. */
+  DESCENT_GRADING_QUEUE: wholeNumber(2, 100_000).default(200),
   /** Memory of each submission's isolate, in MiB. */
   DESCENT_SANDBOX_MEMORY_MB: wholeNumber(32, 4096).default(128),
   DESCENT_GRADER_HEAP_MB: wholeNumber(64, 8192).default(256),
-  DESCENT_GRADER_RSS_MB: wholeNumber(128, 16384).default(1024),
+  /**
+   * Sized for the smallest server a class runs on, 2 cores and 4 GB: two graders
+   * (a 128 MiB isolate, its tensors and Node itself stay near 350 MiB) at 512,
+   * one predictor at 768, and the web server, leave a gigabyte to spare.
+   */
+  DESCENT_GRADER_RSS_MB: wholeNumber(128, 16384).default(512),
   /** Predictor processes for served models (default: half the cores). */
   DESCENT_PREDICTORS: wholeNumber(1, 64).optional(),
-  DESCENT_PREDICTOR_RSS_MB: wholeNumber(256, 16384).default(1024),
+  DESCENT_PREDICTOR_RSS_MB: wholeNumber(256, 16384).default(768),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -26,7 +26,7 @@ async function startServer(): Promise<{ url: string; server?: ChildProcess }> {
   if (process.env.BENCH_URL) return { url: process.env.BENCH_URL };
   const port = 3300;
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "file:./data/bench.db" };
-  const server = spawn("sh", ["-c", `npm run --silent db:migrate && exec npx next start --port ${port}`], { env, stdio: "ignore", detached: true });
+  const server = spawn("sh", ["-c", `npm run --silent db:migrate && PORT=${port} NODE_ENV=production exec node --import tsx server.ts`], { env, stdio: "ignore", detached: true });
   const url = `http://localhost:${port}`;
   for (let waited = 0; waited < 60_000; waited += 500) {
     if (await fetch(url).then((r) => r.ok, () => false)) return { url, server };

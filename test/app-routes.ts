@@ -3,7 +3,11 @@
  * test "browser" that keeps cookies: integration tests exercise the real
  * handlers, database and processes without starting Next.js.
  */
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http-server/client-address";
+
 export const ORIGIN = "http://descent.test";
+/** The header server.ts sets from the socket; a test names its client's address with it. */
+export { CLIENT_ADDRESS_HEADER };
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "DELETE" | "OPTIONS", Handler>>;
@@ -51,7 +55,7 @@ export class Browser {
         ...(cookie ? { cookie } : {}),
         host: new URL(ORIGIN).host,
         origin: ORIGIN,
-        "x-forwarded-for": "203.0.113.7",
+        [CLIENT_ADDRESS_HEADER]: "203.0.113.7",
         ...headers,
       },
       body: encoded.body,

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Browser, ORIGIN } from "./app-routes";
+import { Browser, CLIENT_ADDRESS_HEADER, ORIGIN } from "./app-routes";
 
 const dir = mkdtempSync(path.join(tmpdir(), "descent-security-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "security.db")}`;
@@ -164,7 +164,7 @@ describe("anonymous work and accounts", () => {
     const anonymousLearner = laptop.cookies.get("descent_learner")!.split(".")[0]!;
     expect(await db().learner.findUnique({ where: { id: anonymousLearner } })).not.toBeNull();
 
-    expect((await laptop.fetch("POST", "/api/auth/sign-in/email", { email: "ada@school.example", password: PASSWORD }, { "x-forwarded-for": "203.0.113.30" })).status).toBe(200);
+    expect((await laptop.fetch("POST", "/api/auth/sign-in/email", { email: "ada@school.example", password: PASSWORD }, { [CLIENT_ADDRESS_HEADER]: "203.0.113.30" })).status).toBe(200);
     // Ada's first browser, already signed in, now sees the laptop's work too.
     expect((await ada.fetch("GET", "/api/exercises/conv-output-size")).json()).toMatchObject({
       state: { draft: { code: "// ada, anonymously on her laptop" }, hintsShown: 1 },
@@ -185,8 +185,11 @@ describe("exercise secrets", () => {
     expect(solution.status).toBe(403);
     expect(solution.text).toContain("opens after");
     expectNoLeak(solution.text);
+    // Without an account, no number of attempts opens a solution: a fresh cookie would reset the count.
     const anonymousSolution = await anonymous.fetch("POST", "/api/exercises/losses/solution");
-    expect(anonymousSolution.status).toBe(403);
+    expect(anonymousSolution.status).toBe(401);
+    expect(anonymousSolution.json()).toEqual({ error: expect.stringMatching(/^Sign in to see solutions/) });
+    expectNoLeak(anonymousSolution.text);
     // Bob's own state holds his draft; it must still hold neither the solution nor a hidden test.
     const state = await bob.fetch("GET", "/api/exercises/losses");
     expect(state.text).not.toContain(distinctiveLine(exerciseFile("solution.ts")));
@@ -217,8 +220,8 @@ describe("tampered request bodies", () => {
 
 describe("sign-in", () => {
   it("answers a wrong password and an unknown email alike", async () => {
-    const wrongPassword = await new Browser().fetch("POST", "/api/auth/sign-in/email", { email: "ada@school.example", password: "not the password" }, { "x-forwarded-for": "203.0.113.20" });
-    const unknownEmail = await new Browser().fetch("POST", "/api/auth/sign-in/email", { email: "nobody@school.example", password: "not the password" }, { "x-forwarded-for": "203.0.113.20" });
+    const wrongPassword = await new Browser().fetch("POST", "/api/auth/sign-in/email", { email: "ada@school.example", password: "not the password" }, { [CLIENT_ADDRESS_HEADER]: "203.0.113.20" });
+    const unknownEmail = await new Browser().fetch("POST", "/api/auth/sign-in/email", { email: "nobody@school.example", password: "not the password" }, { [CLIENT_ADDRESS_HEADER]: "203.0.113.20" });
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
     expect(wrongPassword.json()).toEqual(unknownEmail.json());
@@ -231,7 +234,7 @@ describe("sign-in", () => {
     ["an over-long password", { email: "ada@school.example", password: "p".repeat(10_000) }],
     ["a missing password", { email: "ada@school.example" }],
   ])("refuses %s with a 4xx and a message, not a 500", async (_what, body) => {
-    const response = await new Browser().fetch("POST", "/api/auth/sign-in/email", body, { "x-forwarded-for": "203.0.113.21" });
+    const response = await new Browser().fetch("POST", "/api/auth/sign-in/email", body, { [CLIENT_ADDRESS_HEADER]: "203.0.113.21" });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
     expect((response.json() as { message?: string }).message).toBeTruthy();
@@ -239,15 +242,33 @@ describe("sign-in", () => {
   });
 
   it("is rate-limited per client address, with a clear message", async () => {
-    const attempt = () => new Browser().fetch("POST", "/api/auth/sign-in/email", { email: "ada@school.example", password: "guess" }, { "x-forwarded-for": "203.0.113.99" });
+    // Guesses at many accounts from one address: the per-address limit stops them (each account alone stays under its own).
+    const attempt = (i: number) => new Browser().fetch("POST", "/api/auth/sign-in/email", { email: `guess${i}@school.example`, password: "guess" }, { [CLIENT_ADDRESS_HEADER]: "203.0.113.99" });
     const statuses = [];
-    for (let i = 0; i < 12; i++) statuses.push((await attempt()).status);
-    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
-    const limited = await attempt();
+    for (let i = 0; i < 10; i++) statuses.push((await attempt(i)).status);
+    expect(statuses.every((s) => s === 401)).toBe(true);
+    const limited = await attempt(10);
     expect(limited.status).toBe(429);
     expect(limited.text).toMatch(/too many requests/i);
     // Another address is not affected.
-    const other = await new Browser().fetch("POST", "/api/auth/sign-in/email", { email: "ada@school.example", password: PASSWORD }, { "x-forwarded-for": "203.0.113.100" });
+    const other = await new Browser().fetch("POST", "/api/auth/sign-in/email", { email: "ada@school.example", password: PASSWORD }, { [CLIENT_ADDRESS_HEADER]: "203.0.113.100" });
     expect(other.status).toBe(200);
+  });
+
+  it("is throttled per account, whatever the address, with a growing wait", async () => {
+    await signUp("dora@school.example");
+    // A guesser who rotates addresses: a new one for every try.
+    const attempt = (i: number, password = "guess") =>
+      new Browser().fetch("POST", "/api/auth/sign-in/email", { email: "dora@school.example", password }, { [CLIENT_ADDRESS_HEADER]: `198.51.100.${i}` });
+    for (let i = 0; i < 5; i++) expect((await attempt(i)).status).toBe(401);
+    expect((await attempt(5)).status).toBe(401); // the sixth failure starts the wait
+    const blocked = await attempt(6, PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect((blocked.json() as { message: string }).message).toMatch(/too many failed sign-ins for this account\. wait \d+ seconds?/i);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Once the wait is over, the right password signs in (and forgets the failures).
+    await new Promise((resolve) => setTimeout(resolve, Number(blocked.headers.get("retry-after")) * 1000));
+    expect((await attempt(7, PASSWORD)).status).toBe(200);
+    expect((await attempt(8)).status).toBe(401);
   });
 });

@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tf } from "@/lib/node-tf";
 import { toModelJson } from "@/lib/kernel/model-json";
-import { Browser, ORIGIN } from "./app-routes";
+import { Browser, CLIENT_ADDRESS_HEADER, ORIGIN } from "./app-routes";
 
 const dir = mkdtempSync(path.join(tmpdir(), "descent-serving-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "serving.db")}`;
@@ -226,11 +226,94 @@ describe("accounts", () => {
     const laptop = new Browser();
     const anonymous = (await laptop.fetch("POST", "/api/models", form("digits", files))).json() as { id: string };
     const laptopKey = ((await laptop.fetch("POST", `/api/models/${anonymous.id}/keys`, { name: "app" })).json() as { key: string }).key;
-    const signIn = await laptop.fetch("POST", "/api/auth/sign-in/email", { email: "server@school.example", password: PASSWORD }, { "x-forwarded-for": "203.0.113.40" });
+    const signIn = await laptop.fetch("POST", "/api/auth/sign-in/email", { email: "server@school.example", password: PASSWORD }, { [CLIENT_ADDRESS_HEADER]: "203.0.113.40" });
     expect(signIn.status, signIn.text).toBe(200);
 
     const listed = ((await account.fetch("GET", "/api/models")).json() as { models: Array<{ name: string }> }).models.map((m) => m.name);
     expect(listed.sort()).toEqual(["digits", "digits (2)"]);
     expect((await predict({ instances: [[1, 2, 3, 4]] }, laptopKey, anonymous.id)).status).toBe(200);
+  });
+});
+
+describe("bounded outputs", () => {
+  const learner = new Browser();
+  const keyFor = async (id: string) => ((await learner.fetch("POST", `/api/models/${id}/keys`, { name: "bounds" })).json() as { key: string }).key;
+  const upload = (name: string, saved: Files) => learner.fetch("POST", "/api/models", form(name, saved));
+
+  it("refuses at upload a tiny model whose output is huge, naming its shape, its size and the cap", async () => {
+    // 500 parameters, a million numbers per instance.
+    const repeat = tf.sequential({ layers: [tf.layers.dense({ inputShape: [4], units: 100 }), tf.layers.repeatVector({ n: 10_000 })] });
+    const refused = await upload("repeat", await saved(repeat));
+    expect(refused.status).toBe(400);
+    expect(refused.json()).toEqual({
+      error:
+        "This model answers 1,000,000 numbers per instance (its output shape is [null, 10000, 100]); a served model may answer at most 100,000. Make its output smaller (fewer units, a smaller repeatVector or upSampling) and upload it again.",
+    });
+    expect(((await learner.fetch("GET", "/api/models")).json() as { models: unknown[] }).models).toEqual([]);
+  });
+
+  it("refuses a batch too large to answer before running it, when the output shape is known", async () => {
+    const wide = tf.sequential({ layers: [tf.layers.dense({ inputShape: [4], units: 20_000 })] });
+    const uploaded = await upload("wide", await saved(wide));
+    expect(uploaded.status, uploaded.text).toBe(201);
+    const id = (uploaded.json() as { id: string }).id;
+    const wideKey = await keyFor(id);
+    const refused = await predict({ instances: Array.from({ length: 51 }, () => [1, 2, 3, 4]) }, wideKey, id);
+    expect(refused.status).toBe(422);
+    expect(refused.json()).toEqual({ error: "51 instances make 1,020,000 output numbers (20,000 each); a response may hold at most 1,000,000. Send at most 50 instances per request." });
+    const fits = await predict({ instances: [[1, 2, 3, 4]] }, wideKey, id);
+    expect(fits.status).toBe(200);
+    expect((fits.json() as { predictions: number[][] }).predictions[0]).toHaveLength(20_000);
+    expect((await learner.fetch("DELETE", `/api/models/${id}`)).status).toBe(204);
+  });
+
+  it("refuses an output that is only huge at run time before its values are read, and the model still answers small inputs", async () => {
+    // Dense on a sequence of any length: [null, null, 1000] passes the upload check; 200 steps make 200,000 numbers.
+    const perStep = tf.sequential({ layers: [tf.layers.dense({ inputShape: [null, 1], units: 1000 })] });
+    const perStepFiles = await saved(perStep);
+    const uploaded = await upload("per step", perStepFiles);
+    expect(uploaded.status, uploaded.text).toBe(201);
+    expect(uploaded.json()).toMatchObject({ outputShape: [null, null, 1000] });
+    const id = (uploaded.json() as { id: string }).id;
+    const stepKey = await keyFor(id);
+    const steps = (n: number) => Array.from({ length: n }, (_, i) => [i / n]);
+
+    const long = await predict({ instances: [steps(200)] }, stepKey, id);
+    expect(long.status).toBe(422);
+    expect(long.json()).toEqual({
+      error: "For this input the model answers 200,000 numbers per instance (output shape [1, 200, 1000]); a served model may answer at most 100,000. Send smaller instances.",
+    });
+    const many = await predict({ instances: Array.from({ length: 30 }, () => steps(50)) }, stepKey, id);
+    expect(many.status).toBe(422);
+    expect(many.text).toContain("Send at most 20 instances per request.");
+
+    // The predictor itself answers with the shape alone: the values never left it.
+    const { predict: runInPredictor } = await import("@/lib/serving/predictor");
+    const { readModelFiles } = await import("@/lib/serving/model-files");
+    const { artifacts } = readModelFiles({ name: "model.json", bytes: new TextEncoder().encode(JSON.stringify(perStepFiles.json)) }, [
+      { name: "model.weights.bin", bytes: perStepFiles.weights },
+    ]);
+    const direct = await runInPredictor("direct", { data: new Float32Array(200), shape: [1, 200, 1] }, async () => artifacts);
+    expect(direct).toEqual({ type: "too-large", outputShape: [1, 200, 1000] });
+
+    const short = [steps(3), steps(3).reverse()];
+    const answered = await predict({ instances: short }, stepKey, id);
+    expect(answered.status, answered.text).toBe(200);
+    const expected = (perStep.predict(tf.tensor3d(short)) as tf.Tensor).arraySync() as number[][][];
+    const { predictions } = answered.json() as { predictions: number[][][] };
+    expect(predictions).toHaveLength(2);
+    predictions.forEach((instance, i) => instance.forEach((step, t) => step.forEach((p, j) => expect(p).toBeCloseTo(expected[i]![t]![j]!, 5))));
+  });
+
+  it("still serves an ordinary model after the refusals", async () => {
+    const uploaded = await upload("ordinary", files);
+    expect(uploaded.status, uploaded.text).toBe(201);
+    const id = (uploaded.json() as { id: string }).id;
+    const instances = [[0.5, -1, 2, 0]];
+    const response = await predict({ instances }, await keyFor(id), id);
+    expect(response.status, response.text).toBe(200);
+    const expected = (model.predict(tf.tensor2d(instances)) as tf.Tensor).arraySync() as number[][];
+    const { predictions } = response.json() as { predictions: number[][] };
+    predictions[0]!.forEach((p, j) => expect(p).toBeCloseTo(expected[0]![j]!, 5));
   });
 });

@@ -22,7 +22,9 @@ export default async function ModelsPage() {
       </p>
       <p className="output-caption">
         Up to {SERVING_LIMITS.modelsPerLearner} models of at most {formatBytes(SERVING_LIMITS.weightBytes)} of weights each; {SERVING_LIMITS.requestsPerKeyPerMinute}{" "}
-        requests a minute per key, {SERVING_LIMITS.batch} instances per request. Models run on the server&apos;s CPU.
+        requests a minute per key, {SERVING_LIMITS.batch} instances per request; a model may answer at most{" "}
+        {SERVING_LIMITS.outputValuesPerInstance.toLocaleString("en")} numbers per instance and {SERVING_LIMITS.outputValuesPerResponse.toLocaleString("en")} per
+        request. Models run on the server&apos;s CPU.
       </p>
       <ModelsConsole initialModels={models} />
     </main>

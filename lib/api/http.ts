@@ -42,11 +42,33 @@ export function requireSameOrigin(request: Request): void {
   if (!host || originHost !== host) throw new ApiError(403, "Requests must come from this site's own pages.");
 }
 
+/**
+ * The body, read as it streams and given up the moment it passes `maxBytes`:
+ * a chunked flood costs this process at most `maxBytes`, however much is
+ * sent. The 413 closes the connection, so the rest is never read either.
+ */
+async function readLimited(request: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () => new ApiError(413, `The request is too large (at most ${Math.floor(maxBytes / 1024)} KiB).`, { connection: "close" });
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      void reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 export async function readJson<Schema extends z.ZodType>(request: Request, schema: Schema, maxBytes: number): Promise<z.infer<Schema>> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) throw new ApiError(413, `The request is too large (at most ${Math.floor(maxBytes / 1024)} KiB).`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new ApiError(413, `The request is too large (at most ${Math.floor(maxBytes / 1024)} KiB).`);
+  const text = await readLimited(request, maxBytes);
   let body: unknown;
   try {
     body = JSON.parse(text);

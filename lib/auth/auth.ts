@@ -6,8 +6,11 @@ import { nextCookies } from "better-auth/next-js";
 import { claimAnonymousWork } from "@/lib/db/accounts";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http-server/client-address";
 import { LEARNER_COOKIE, learnerFromCookieHeader } from "./learner-cookie";
-import { signingSecret } from "./secret";
+import { FailureBackoff } from "./failure-backoff";
+import { derivedKey } from "./secret";
+import { trustedOrigins } from "./trusted-origins";
 
 export const ROLES = ["student", "instructor"] as const;
 export type Role = (typeof ROLES)[number];
@@ -21,11 +24,31 @@ export type Role = (typeof ROLES)[number];
 /** What a sign-up may say about the new account: nothing about its role, id or verification. */
 const SIGN_UP_FIELDS = new Set(["email", "password", "name", "image", "callbackURL", "rememberMe"]);
 
+/** Failed sign-ins per account, whatever the address (better-auth's own limit, above, is per address). */
+const failedSignIns = new FailureBackoff();
+
+const accountOf = (body: unknown) => String((body as { email?: unknown } | undefined)?.email ?? "").trim().toLowerCase();
+
+function refuseWhileBackingOff(account: string): void {
+  const waitMs = failedSignIns.waitMs(account);
+  if (waitMs === 0) return;
+  const seconds = Math.ceil(waitMs / 1000);
+  throw new APIError(
+    "TOO_MANY_REQUESTS",
+    { message: `Too many failed sign-ins for this account. Wait ${seconds} second${seconds === 1 ? "" : "s"} before trying again.` },
+    { "Retry-After": String(seconds) },
+  );
+}
+
 export const auth = betterAuth({
   database: prismaAdapter(db(), { provider: "sqlite" }),
-  secret: signingSecret().toString(),
+  // Its own key, not the learner cookie's (lib/auth/secret.ts).
+  secret: derivedKey("accounts").toString("hex"),
   // Unset in development: the origin is then taken from each request.
   baseURL: env().BETTER_AUTH_URL,
+  // Without it, the origin this request was sent to (localhost, 127.0.0.1, a LAN address), not only the server's
+  // own hostname: see lib/auth/trusted-origins.ts.
+  trustedOrigins: (request) => trustedOrigins(env().BETTER_AUTH_URL, request),
   emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
   user: {
     additionalFields: {
@@ -45,14 +68,20 @@ export const auth = betterAuth({
   hooks: {
     // better-auth quietly replaces a `role` sent at sign-up by the default; refuse the request outright instead.
     before: createAuthMiddleware(async (ctx) => {
+      if (ctx.path === "/sign-in/email") refuseWhileBackingOff(accountOf(ctx.body));
       if (ctx.path !== "/sign-up/email") return;
       const extra = Object.keys((ctx.body as object | undefined) ?? {}).filter((key) => !SIGN_UP_FIELDS.has(key));
       if (extra.length > 0) {
         throw new APIError("BAD_REQUEST", { message: `Sign-up does not accept ${extra.join(", ")}: every account starts as a student.` });
       }
     }),
-    // Signing out on a shared computer: the next visitor starts as a new anonymous learner, not as the account's.
     after: createAuthMiddleware(async (ctx) => {
+      if (ctx.path === "/sign-in/email") {
+        const account = accountOf(ctx.body);
+        if (ctx.context.returned instanceof APIError) failedSignIns.failed(account);
+        else failedSignIns.succeeded(account);
+      }
+      // Signing out on a shared computer: the next visitor starts as a new anonymous learner, not as the account's.
       if (ctx.path === "/sign-out") ctx.setCookie(LEARNER_COOKIE, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax" });
     }),
   },
@@ -65,11 +94,13 @@ export const auth = betterAuth({
     },
   },
   advanced: {
+    // Secure cookies only over https: the public URL's scheme says so when set; without one, the account route marks
+    // them Secure per request (lib/auth/secure-cookies.ts), so a plain-http LAN server can still sign people in.
+    useSecureCookies: env().BETTER_AUTH_URL?.startsWith("https:") ?? false,
     ipAddress: {
-      // Rate limits are kept per client address, read from X-Forwarded-For (Next.js fills it in from the socket).
-      // Behind a reverse proxy, list the proxy's addresses (CIDR, comma-separated) so the client's own address is used,
-      // not one bucket shared by the whole school.
-      trustedProxies: env().DESCENT_TRUSTED_PROXIES,
+      // Rate limits are kept per client address: the one server.ts decided from the socket (and from X-Forwarded-For
+      // only through DESCENT_TRUSTED_PROXIES), never a header the client wrote.
+      ipAddressHeaders: [CLIENT_ADDRESS_HEADER],
     },
   },
   telemetry: { enabled: false },

@@ -1,8 +1,7 @@
 import "server-only";
-import { getIP } from "better-auth/api";
 import { ApiError } from "@/lib/api/http";
 import { minutesUntil, WindowLimiter } from "@/lib/api/rate-limit";
-import { auth } from "./auth";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http-server/client-address";
 
 /**
  * Limits per client address on our own endpoints, generous enough for a
@@ -12,14 +11,18 @@ import { auth } from "./auth";
 const submissions = new WindowLimiter(1_000, 10 * 60_000);
 const newLearners = new WindowLimiter(300, 60 * 60_000);
 
-/** The client's address as better-auth's limiter sees it (X-Forwarded-For, trusted proxies), so all limits agree. */
-function clientAddress(request: Request): string {
-  return getIP(request, auth.options) ?? "unknown";
+/**
+ * The client's address, as decided from the socket by server.ts (which
+ * replaces any such header a client sends); better-auth's limiter reads the
+ * same header, so all limits agree.
+ */
+export function clientAddressOf(request: Request): string {
+  return request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
 }
 
 /** Counts one request from this client against `limiter`; a 429 with `message` when its window is full. */
 export function takeFromClient(limiter: WindowLimiter, request: Request, message: (minutes: number) => string): void {
-  const decision = limiter.take(clientAddress(request));
+  const decision = limiter.take(clientAddressOf(request));
   if (!decision.allowed) throw new ApiError(429, message(minutesUntil(decision.retryAfterMs)));
 }
 

@@ -7,6 +7,7 @@
  */
 import type { CallOutcome } from "./learner-call";
 import { CheckFailure, expect } from "./expect";
+import { hiddenTestMessage } from "./hidden-tests";
 import { toValue, type Value } from "./values";
 import type { TestResult } from "./verdict";
 
@@ -79,6 +80,12 @@ export function defineTests(suites: readonly TestSuite[], globals: TestGlobals, 
   return tests;
 }
 
+/** Each hidden test's name and the author's `feedback`: what the host needs to hold a verdict to the hidden-test rules (hidden-tests.ts). */
+export function hiddenTestFeedback(suites: readonly TestSuite[]): Map<string, string | undefined> {
+  const defined = defineTests(suites, { tf: undefined }, async () => ({ ok: false, message: "" }));
+  return new Map(defined.filter((test) => test.hidden).map((test) => [test.name, test.feedback]));
+}
+
 /** Every test, failed with the same message: for a submission that never got as far as its tests. */
 export function failAll(suites: readonly TestSuite[], message: string): TestResult[] {
   return defineTests(suites, { tf: undefined }, async () => ({ ok: false, message })).map((test) => ({
@@ -91,37 +98,56 @@ export function failAll(suites: readonly TestSuite[], message: string): TestResu
   }));
 }
 
+export type RunHooks = {
+  /**
+   * Awaited once, just before the first hidden test starts: the grader stops
+   * collecting console output there, since from then on the learner's code
+   * sees hidden inputs. A SandboxStopped thrown here stops the run.
+   */
+  beforeHidden?: () => Promise<void>;
+};
+
 /**
  * Runs every test in order. A failed check or a learner error fails that
- * test only; a stopped sandbox fails the rest, unrun.
+ * test only; a stopped sandbox fails the rest, unrun. A hidden test's
+ * failure carries only the fixed text of hiddenTestMessage, never what the
+ * check or the learner's code said, since that is made from hidden inputs.
  */
 export async function runTests(
   suites: readonly TestSuite[],
   globals: TestGlobals,
   call: LearnerCall,
+  hooks: RunHooks = {},
 ): Promise<{ tests: TestResult[]; stopped?: SandboxStopped }> {
   const defined = defineTests(suites, globals, call);
   const results: TestResult[] = [];
   let stopped: SandboxStopped | undefined;
+  let hiddenStarted = false;
   for (const test of defined) {
     const result: TestResult = { name: test.name, hidden: test.hidden, points: 0, maxPoints: test.points, passed: false };
+    const fail = (message: string, finished = true) =>
+      results.push({ ...result, message: test.hidden ? hiddenTestMessage(test.feedback, finished) : message });
     if (stopped) {
-      results.push({ ...result, message: `not run: ${stopped.message}` });
+      fail(`not run: ${stopped.message}`, false);
       continue;
     }
     try {
+      if (test.hidden && !hiddenStarted) {
+        hiddenStarted = true;
+        await hooks.beforeHidden?.();
+      }
       await test.body();
       results.push({ ...result, points: test.points, passed: true });
     } catch (error) {
       if (error instanceof SandboxStopped) {
         stopped = error;
-        results.push({ ...result, message: error.message });
+        fail(error.message, false);
       } else if (error instanceof CheckFailure || error instanceof LearnerFailure) {
-        results.push({ ...result, message: withFeedback(error.message, test.feedback) });
+        fail(withFeedback(error.message, test.feedback));
       } else {
         // The test's own code failed: an authoring bug, which content:check reports.
         const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        results.push({ ...result, message: `this test could not run (${message}); please tell your instructor`, });
+        fail(`this test could not run (${message}); please tell your instructor`);
       }
     }
   }

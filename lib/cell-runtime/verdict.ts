@@ -2,7 +2,7 @@
 
 export type TestResult = {
   name: string;
-  /** Hidden tests show their name and message, never their code. */
+  /** Hidden tests show their name, points and a fixed message (hidden-tests.ts), never their code, inputs or values. */
   hidden: boolean;
   points: number;
   maxPoints: number;
@@ -27,7 +27,7 @@ export type Verdict = {
   tests: TestResult[];
   score: number;
   maxScore: number;
-  /** The learner's console output, capped. */
+  /** The learner's console output, capped, up to the first hidden test (hidden-tests.ts). */
   logs: string;
   durationMs: number;
 };

@@ -109,7 +109,17 @@ export async function recentSubmissions(db: Db, learnerId: string, exerciseId: s
   return { count, oldest: oldest?.createdAt };
 }
 
-/** Removes a submission that was refused before it was graded (over the hourly limit). */
+/** The learner's submissions still waiting for their grade, created since `since`, oldest first (ties by id, so every caller agrees). */
+export async function pendingSubmissionIds(db: Db, learnerId: string, since: Date): Promise<string[]> {
+  const rows = await db.submission.findMany({
+    where: { learnerId, status: "pending", createdAt: { gte: since } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  return rows.map((row) => row.id);
+}
+
+/** Removes a submission that was refused before it was graded (over a limit, or no room to grade it). */
 export async function discardSubmission(db: Db, id: string): Promise<void> {
   await db.submission.deleteMany({ where: { id, status: "pending" } });
 }
@@ -151,6 +161,27 @@ export async function exerciseState(db: Db, learnerId: string, exerciseId: strin
     revealed: reveal !== null,
     hintsShown,
   };
+}
+
+/** The statuses of a submission whose tests all ran to the end. */
+const FINISHED_STATUSES = ["passed", "failed"] as const;
+
+/**
+ * The code of the learner's submissions whose tests all ran (passed or
+ * failed: not a syntax error, a top-level error, a limit or a crash), newest
+ * first, one per distinct code: what the solution reveal counts as attempts
+ * (lib/exercises/solution-access.ts). At most `limit` of them, since the
+ * rule needs only a few and each may be 50,000 characters.
+ */
+export async function finishedSubmissionCodes(db: Db, learnerId: string, exerciseId: string, limit: number): Promise<string[]> {
+  const rows = await db.submission.findMany({
+    where: { learnerId, exerciseId, status: { in: [...FINISHED_STATUSES] } },
+    orderBy: { createdAt: "desc" },
+    distinct: ["codeHash"],
+    select: { code: true },
+    take: limit,
+  });
+  return rows.map((row) => row.code);
 }
 
 export async function saveDraft(db: Db, learnerId: string, exerciseId: string, code: string): Promise<void> {

@@ -4,6 +4,7 @@
  * - the reference solution scores full marks, twice, with identical results (deterministic tests);
  * - the starter code does not score full marks;
  * - each known-wrong solution fails the test the author named, with the message they expect.
+ * Graded `forAuthor`: hidden tests keep their messages here, which learners never see.
  */
 import "server-only";
 import type { ContentProblem } from "@/lib/content/problems";
@@ -11,6 +12,8 @@ import type { GraderPool } from "@/lib/grading/pool";
 import type { Verdict } from "@/lib/cell-runtime/verdict";
 import { gradeSubmission } from "./grade";
 import type { Exercise } from "./load";
+
+const AS_AUTHOR = { forAuthor: true } as const;
 
 const summary = (verdict: Verdict) =>
   [verdict.message, ...verdict.tests.filter((t) => !t.passed).map((t) => `"${t.name}": ${t.message}`)].filter(Boolean).join("; ");
@@ -21,9 +24,9 @@ export async function checkExercise(pool: GraderPool, exercise: Exercise): Promi
   const solutionFile = `${exercise.dir}/solution.ts`;
 
   const [first, second, starter] = await Promise.all([
-    gradeSubmission(pool, exercise, exercise.solution),
-    gradeSubmission(pool, exercise, exercise.solution),
-    gradeSubmission(pool, exercise, exercise.starter),
+    gradeSubmission(pool, exercise, exercise.solution, AS_AUTHOR),
+    gradeSubmission(pool, exercise, exercise.solution, AS_AUTHOR),
+    gradeSubmission(pool, exercise, exercise.starter, AS_AUTHOR),
   ]);
   if (first.status !== "passed") {
     at(solutionFile, `the reference solution scores ${first.score}/${first.maxScore} (${first.status}): ${summary(first)}`, "Fix the solution or the tests until the solution passes every test.");
@@ -37,7 +40,7 @@ export async function checkExercise(pool: GraderPool, exercise: Exercise): Promi
   }
 
   for (const wrong of exercise.wrongSolutions) {
-    const verdict = await gradeSubmission(pool, exercise, wrong.code);
+    const verdict = await gradeSubmission(pool, exercise, wrong.code, AS_AUTHOR);
     const test = verdict.tests.find((t) => t.name === wrong.test);
     if (!test) {
       at(`${exercise.dir}/exercise.yaml`, `known-wrong solution ${wrong.file} names the test "${wrong.test}", which does not exist`, `Use one of: ${verdict.tests.map((t) => `"${t.name}"`).join(", ")}.`);

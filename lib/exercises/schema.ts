@@ -28,7 +28,7 @@ export const exerciseHints: FieldHints = {
   title: "Give the exercise a title of at most 100 characters, e.g. `title: Mean squared error`.",
   functions: "List the functions the learner writes and the tests call, e.g. `functions: [mse]`.",
   hints: "Optional: hints a learner can reveal one at a time, one per line as `- …`.",
-  revealSolutionAfter: "Optional: how many submissions before the learner may reveal the solution (default 3).",
+  revealSolutionAfter: "Optional: how many graded attempts a signed-in learner makes before they may reveal the solution (default 3); passing opens it too.",
   timeLimitSeconds: "Optional: the grader's time limit per submission in seconds, 1 to 60 (default 10).",
   submissionsPerHour: "Optional: how many submissions a learner may make in an hour (default 30), so the grader cannot be used to probe the hidden tests.",
   feedback: "Optional: `feedback:` with `passed: …`, the message shown on full marks.",

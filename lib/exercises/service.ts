@@ -7,6 +7,7 @@ import {
   exerciseState,
   finishSubmission,
   getSubmission,
+  pendingSubmissionIds,
   recentSubmissions,
   recordHints,
   recordReveal,
@@ -22,6 +23,8 @@ import { getExerciseCatalog, type ExerciseCatalog, type PlacedExercise } from ".
 import { gradeSubmission } from "./grade";
 import { graderVersion } from "@/lib/grading/grader-version";
 import { graderPool } from "./grader";
+import { QueueFull } from "@/lib/grading/pool";
+import { refusal, solutionAccess, type SolutionAccess } from "./solution-access";
 
 /**
  * What a learner does with an exercise: every rule the exercise routes
@@ -30,6 +33,14 @@ import { graderPool } from "./grader";
 
 /** How long a retried request waits for its first copy's grade before answering "still grading". */
 const PENDING_WAIT_MS = 60_000;
+
+/**
+ * Pending rows older than this, or than this process, are not waiting for
+ * anything: their grading ended with a server that stopped. They no longer
+ * hold the learner's one place in the queue.
+ */
+const PENDING_STALE_MS = 15 * 60_000;
+const PROCESS_STARTED = new Date();
 
 const NO_PROGRESS: ExerciseState = { attempts: 0, bestScore: 0, maxScore: 0, passed: false, revealed: false, hintsShown: 0 };
 
@@ -46,12 +57,15 @@ export async function courseProgressView(learnerId: string | undefined): Promise
   return { ...progress, lessons: Object.fromEntries(catalog.byLesson) };
 }
 
-/** The learner's state on one exercise: attempts, best score, last verdict, draft, and the solution once revealed. */
-export async function exerciseView(learnerId: string | undefined, exerciseId: string): Promise<{ state: ExerciseState; solution?: string }> {
+/** The learner's state on one exercise: attempts, best score, last verdict, draft, whether the solution may be revealed, and the solution once revealed. */
+export async function exerciseView(
+  learnerId: string | undefined,
+  exerciseId: string,
+): Promise<{ state: ExerciseState; access: SolutionAccess; solution?: string }> {
   const exercise = await findExercise(exerciseId);
-  if (!learnerId) return { state: NO_PROGRESS };
+  if (!learnerId) return { state: NO_PROGRESS, access: await solutionAccess(exercise, undefined) };
   const state = await exerciseState(db(), learnerId, exercise.id);
-  return { state, solution: state.revealed ? exercise.solution : undefined };
+  return { state, access: await solutionAccess(exercise, learnerId, state), solution: state.revealed ? exercise.solution : undefined };
 }
 
 /** Saves the learner's code as they type. */
@@ -69,14 +83,16 @@ export async function recordHint(learnerId: string, exerciseId: string, index: n
   await recordHints(db(), learnerId, exercise.id, index);
 }
 
-/** The reference solution, once the learner has passed or made the submissions the author asks for; the reveal is recorded. */
+/**
+ * The reference solution, once the learner has passed, or has an account and
+ * made the attempts the author asks for (the rules: solution-access.ts); the
+ * reveal is recorded.
+ */
 export async function revealSolution(learnerId: string | undefined, exerciseId: string): Promise<string> {
   const exercise = await findExercise(exerciseId);
-  const state = learnerId ? await exerciseState(db(), learnerId, exercise.id) : undefined;
-  const remaining = exercise.revealSolutionAfter - (state?.attempts ?? 0);
-  if (!learnerId || (remaining > 0 && !state?.passed)) {
-    throw new ApiError(403, `The solution opens after ${exercise.revealSolutionAfter} submissions; submit ${Math.max(remaining, 1)} more time${remaining === 1 ? "" : "s"} first.`);
-  }
+  if (!learnerId) throw refusal({ open: false, needs: "sign-in" }, exercise);
+  const access = await solutionAccess(exercise, learnerId);
+  if (!access.open) throw refusal(access, exercise);
   await recordReveal(db(), learnerId, exercise.id);
   return exercise.solution;
 }
@@ -89,7 +105,7 @@ export type SubmitResult = { submission: StoredSubmission; state: ExerciseState;
  * retried request gets its first copy's grade. The submission row is read
  * once (by startSubmission); creating and grading it return it.
  */
-export async function submit(learnerId: string, input: { id: string; exerciseId: string; code: string }): Promise<SubmitResult> {
+export async function submit(learnerId: string, input: { id: string; exerciseId: string; code: string }, client = ""): Promise<SubmitResult> {
   const catalog = await getExerciseCatalog();
   const exercise = await findExercise(input.exerciseId, catalog);
   const store = db();
@@ -106,11 +122,41 @@ export async function submit(learnerId: string, input: { id: string; exerciseId:
     return { submission, state: await exerciseState(store, learnerId, exercise.id), lessonCompleted: false, replayed: true };
   }
 
-  await enforceSubmissionLimit(learnerId, input.id, exercise);
-  const verdict = await gradeSubmission(graderPool(), exercise, input.code);
+  let verdict;
+  try {
+    await enforceOnePending(learnerId, input.id);
+    await enforceSubmissionLimit(learnerId, input.id, exercise);
+    verdict = await gradeSubmission(graderPool(), exercise, input.code, { client });
+  } catch (error) {
+    // Refused or not graded: the submission is removed, so it counts against no limit and holds no place.
+    await discardSubmission(store, input.id);
+    if (error instanceof QueueFull) throw queueFullError(error);
+    throw error;
+  }
   const lesson = { href: exercise.lessonHref, exerciseIds: catalog.byLesson.get(exercise.lessonHref) ?? [exercise.id] };
   const { submission, lessonCompleted } = await finishSubmission(store, { id: input.id, learnerId, verdict, lesson });
   return { submission, state: await exerciseState(store, learnerId, exercise.id), lessonCompleted, replayed: false };
+}
+
+/**
+ * One submission per learner in the grading queue at a time: the next waits
+ * for this one's grade. Counted after the new one is stored (as the hourly
+ * limit is), so of two sent at once exactly the older is graded.
+ */
+async function enforceOnePending(learnerId: string, submissionId: string): Promise<void> {
+  const since = new Date(Math.max(PROCESS_STARTED.getTime(), Date.now() - PENDING_STALE_MS));
+  const [first] = await pendingSubmissionIds(db(), learnerId, since);
+  if (first === undefined || first === submissionId) return;
+  throw new ApiError(429, "Your previous submission is still being graded. Wait for its grade, then submit again.", { "Retry-After": "5" });
+}
+
+function queueFullError(error: QueueFull): ApiError {
+  const seconds = Math.ceil(error.retryAfterMs / 1000);
+  const headers = { "Retry-After": String(seconds) };
+  if (error.clientShareFull) {
+    return new ApiError(429, `This network already has as many submissions waiting for a grader as it may. Try again in ${seconds} seconds; meanwhile Check runs the public tests.`, headers);
+  }
+  return new ApiError(503, `Every grader is busy and the queue is full. Try again in ${seconds} seconds; meanwhile Check runs the public tests.`, headers);
 }
 
 /**
@@ -122,7 +168,6 @@ export async function submit(learnerId: string, input: { id: string; exerciseId:
 async function enforceSubmissionLimit(learnerId: string, submissionId: string, exercise: PlacedExercise): Promise<void> {
   const { count, oldest } = await recentSubmissions(db(), learnerId, exercise.id);
   if (count <= exercise.submissionsPerHour) return;
-  await discardSubmission(db(), submissionId);
   const minutes = oldest ? Math.max(1, Math.ceil((oldest.getTime() + 3_600_000 - Date.now()) / 60_000)) : 60;
   throw new ApiError(429, `You have submitted this exercise ${exercise.submissionsPerHour} times in the last hour, its limit. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}; meanwhile Check runs the public tests as often as you like.`);
 }

@@ -7,6 +7,9 @@
  * submission's limit, else a crash.
  */
 import { ProcessPool, type LostReason, type ProcessPoolOptions } from "@/lib/process-pool/process-pool";
+
+/** Grading's refusal when the queue has no room (for the service to answer 503 or 429). */
+export { QueueFull } from "@/lib/process-pool/process-pool";
 import type { GradeJob } from "./sandbox";
 import { scoreOf, type TestResult, type Verdict, type VerdictStatus } from "@/lib/cell-runtime/verdict";
 
@@ -24,16 +27,19 @@ export class GraderPool {
   }
 
   /**
-   * Grades a submission; always resolves with a verdict. `testsIfLost` are the
-   * test names and points, for the verdict if the grader dies: hidden tests are known here by name only.
+   * Grades a submission; resolves with a verdict, or rejects with a
+   * QueueFull (nothing queued) when `client`, whose turn it takes in the
+   * queue, may queue no more. `testsIfLost` are the test names and points,
+   * for the verdict if the grader dies: hidden tests are known here by name only.
    */
-  grade(job: GradeJob, testsIfLost: TestResult[]): Promise<Verdict> {
+  grade(job: GradeJob, testsIfLost: TestResult[], client = ""): Promise<Verdict> {
     const started = performance.now();
-    return this.processes.run(job, job.limits.timeMs, (reason, detail) => {
+    const ifLost = (reason: LostReason, detail: string): Verdict => {
       const [status, message] = lostBecause(reason, detail);
       const tests = testsIfLost.map((t) => ({ ...t, points: 0, passed: false, message: `not run: ${message}` }));
       return { status, message, tests, ...scoreOf(tests), logs: "", durationMs: Math.round(performance.now() - started) };
-    });
+    };
+    return this.processes.run(job, job.limits.timeMs, ifLost, client);
   }
 
   /** Graders running now (for tests and monitoring). */

@@ -8,6 +8,7 @@ import { GraderPool } from "./pool";
 import { poolOptions } from "./pool-options";
 import { parseEnv } from "@/lib/env";
 import { failAll, type TestSuite } from "@/lib/cell-runtime/run-tests";
+import { HIDDEN_LOGS_NOTICE, HIDDEN_TEST_FAILED, HIDDEN_TEST_NOT_GRADED } from "@/lib/cell-runtime/hidden-tests";
 import type { Verdict } from "@/lib/cell-runtime/verdict";
 
 const suites: TestSuite[] = [
@@ -164,7 +165,7 @@ describe("hostile code gets a verdict, and the pool keeps serving", () => {
       function mse(a, b) { return tf.scalar(0); }`;
     const verdict = await grade(code);
     expect(verdict.tests.map((t) => t.passed)).toEqual([true, false]);
-    expect(verdict.tests[1]?.message).toBe("value is 1.33333, expected 2.5 ± 2.6e-5");
+    expect(verdict.tests[1]?.message).toBe(HIDDEN_TEST_FAILED);
   });
 
   it("cannot read or change another submission's globals, built-ins or tensors, though isolates are reused", async () => {
@@ -192,6 +193,73 @@ describe("hostile code gets a verdict, and the pool keeps serving", () => {
     expect(verdict.tests.every((t) => !t.passed)).toBe(true);
     await expectPoolStillWorks();
     expect(pool.pids.some((pid) => before.includes(pid))).toBe(false);
+  });
+});
+
+describe("hidden tests stay hidden in the grader", () => {
+  // The hidden test's inputs, as JSON: what a leak would contain.
+  const HIDDEN_INPUTS = ["[[0],[3]]", "[[1],[1]]"];
+  const expectNoHiddenInputs = (verdict: Verdict) => {
+    for (const input of HIDDEN_INPUTS) expect(JSON.stringify(verdict)).not.toContain(input);
+  };
+  const show = "const show = (t) => JSON.stringify(t.arraySync());";
+
+  it("returns console output only up to the first hidden test, and says so", async () => {
+    const verdict = await grade(`${show} console.log("top level");
+      function mse(a, b) { console.log("called with", show(a), show(b)); return a.sub(b).square().mean(); }`);
+    expect(verdict.status).toBe("passed");
+    expect(verdict.logs).toBe(`top level\ncalled with [1,2,3] [1,2,5]\n${HIDDEN_LOGS_NOTICE}\n`);
+    expectNoHiddenInputs(verdict);
+    await expectPoolStillWorks();
+  });
+
+  it("drops output from callbacks that fire during or after a hidden test, even ones set up before it", async () => {
+    const verdict = await grade(`${show} const seen = [];
+      let release; new Promise((resolve) => { release = resolve; }).then(() => console.log("released", seen.join(" ")));
+      function mse(a, b) {
+        seen.push(show(a));
+        Promise.resolve().then(() => console.log("callback", show(a), show(b)));
+        if (seen.length === 2) release();
+        return a.sub(b).square().mean();
+      }`);
+    expect(verdict.status).toBe("passed");
+    expect(verdict.logs).toBe(`callback [1,2,3] [1,2,5]\n${HIDDEN_LOGS_NOTICE}\n`);
+    expectNoHiddenInputs(verdict);
+    await expectPoolStillWorks();
+  });
+
+  it("adds no notice when nothing was printed before the hidden tests, so a hidden test's printing tells nothing", async () => {
+    const verdict = await grade(`function mse(a, b) { if (a.rank === 2) console.log(JSON.stringify(a.arraySync())); return a.sub(b).square().mean(); }`);
+    expect(verdict.logs).toBe("");
+  });
+
+  it("fails a hidden test with a fixed message, however it failed", async () => {
+    for (const code of [
+      "function mse(a, b) { return a.sub(b).square().sum(); }",
+      `${show} function mse(a, b) { if (a.rank === 2) throw new Error(show(a) + show(b)); return a.sub(b).square().mean(); }`,
+      `${show} function mse(a, b) { return a.rank === 2 ? show(a) : a.sub(b).square().mean(); }`,
+    ]) {
+      const verdict = await grade(code);
+      expect(verdict.status).toBe("failed");
+      expect(verdict.tests[1]).toEqual({ name: "mse of a 2-d batch", hidden: true, points: 0, maxPoints: 1, passed: false, message: HIDDEN_TEST_FAILED });
+      expectNoHiddenInputs(verdict);
+    }
+    // A public test still says what went wrong.
+    const publicFailure = await grade("function mse(a, b) { throw new Error(JSON.stringify(a.arraySync())); }");
+    expect(publicFailure.tests[0]?.message).toContain("[1,2,3]");
+    expect(publicFailure.tests[1]?.message).toBe(HIDDEN_TEST_FAILED);
+    await expectPoolStillWorks();
+  });
+
+  it("a time-out inside a hidden test shows the limit, not where or on what", async () => {
+    const verdict = await grade("function mse(a, b) { if (a.rank === 2) while (true) {} return a.sub(b).square().mean(); }");
+    expect(verdict.status).toBe("time-limit");
+    expect(verdict.message).toMatch(/^time limit exceeded/);
+    expect(verdict.tests.map((t) => [t.passed, t.message])).toEqual([
+      [true, undefined],
+      [false, HIDDEN_TEST_NOT_GRADED],
+    ]);
+    await expectPoolStillWorks();
   });
 });
 

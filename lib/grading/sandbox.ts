@@ -8,6 +8,10 @@
  * the isolate, and see only plain data copied out of it. Each submission gets
  * a new context (prepared ahead of time) with its own globals and built-ins,
  * so nothing one submission leaves behind is visible to the next.
+ *
+ * Hidden tests tell the learner only what lib/cell-runtime/hidden-tests.ts
+ * allows: console output is read once, as the first hidden test starts, and
+ * a hidden test's failure carries fixed text, not the values it compared.
  */
 import ivm from "isolated-vm";
 import { CellSyntaxError, prepareCell } from "@/lib/cell-runtime/prepare-cell";
@@ -17,6 +21,7 @@ import { failAll, runTests, SandboxStopped, type TestSuite } from "@/lib/cell-ru
 import { toValue, UnreadableValue, type Value } from "@/lib/cell-runtime/values";
 import { scoreOf, type Verdict } from "@/lib/cell-runtime/verdict";
 import { truncate } from "@/lib/cell-runtime/truncate";
+import { HIDDEN_LOGS_NOTICE } from "@/lib/cell-runtime/hidden-tests";
 import { boundVerdict, VERDICT_LIMITS } from "./verdict-bounds";
 
 export type Limits = { timeMs: number };
@@ -74,7 +79,7 @@ export class IsolateHost {
     const global = context.global;
     const harness = (await global.get("__descentHarness", { reference: true })) as ivm.Reference;
     const take = async (name: string) => (await harness.get(name, { reference: true })) as ivm.Reference;
-    const refs = { run: await take("run"), call: await take("call"), logs: await take("logs") };
+    const refs = { run: await take("run"), call: await take("call"), logs: await take("logs"), seal: await take("seal") };
     // Learner code must not find the harness (it could only spoil its own run, but there is no need to offer it).
     await global.delete("__descentHarness");
     return new Sandbox(this.isolate, context, refs);
@@ -90,7 +95,7 @@ export class Sandbox {
   constructor(
     private readonly isolate: ivm.Isolate,
     private readonly context: ivm.Context,
-    private readonly harness: { run: ivm.Reference; call: ivm.Reference; logs: ivm.Reference },
+    private readonly harness: { run: ivm.Reference; call: ivm.Reference; logs: ivm.Reference; seal: ivm.Reference },
   ) {}
 
   /** Drops this submission's context; the isolate goes on to the next one. */
@@ -132,10 +137,17 @@ export class Sandbox {
       return finish({ status: error.status, message: error.message, tests: failAll(job.suites, `not run: ${error.message}`) }, await this.logs());
     }
 
-    const { tests, stopped } = await runTests(job.suites, { tf }, (name, args) => this.apply(this.harness.call, [name, args], deadline));
+    // Console output is read once, as the first hidden test starts, and never again (hidden-tests.ts);
+    // read at the end only when no hidden test ran. An empty reading is a reading too.
+    let sealedLogs: string | undefined;
+    const { tests, stopped } = await runTests(job.suites, { tf }, (name, args) => this.apply(this.harness.call, [name, args], deadline), {
+      beforeHidden: async () => {
+        sealedLogs = await this.sealLogs();
+      },
+    });
     const { score, maxScore } = scoreOf(tests);
     const status = stopped ? stopped.status : score === maxScore ? "passed" : "failed";
-    return finish({ status, message: stopped?.message, tests }, await this.logs());
+    return finish({ status, message: stopped?.message, tests }, sealedLogs !== undefined ? sealedLogs : await this.logs());
   }
 
   /** Calls into the isolate, copying arguments in and the outcome out, within the deadline. */
@@ -181,10 +193,25 @@ export class Sandbox {
   }
 
   private async logs(): Promise<string> {
+    return this.readLogs(this.harness.logs, VERDICT_LIMITS.logChars);
+  }
+
+  /**
+   * The output printed before the first hidden test, with a line saying
+   * that later output is not shown; the isolate records nothing after this.
+   * The notice goes only after output the learner already saw, so whether
+   * a hidden test printed anything is not told either.
+   */
+  private async sealLogs(): Promise<string> {
+    const text = await this.readLogs(this.harness.seal, VERDICT_LIMITS.logChars - HIDDEN_LOGS_NOTICE.length - 100);
+    return text ? `${text}${text.endsWith("\n") ? "" : "\n"}${HIDDEN_LOGS_NOTICE}\n` : "";
+  }
+
+  private async readLogs(reference: ivm.Reference, maxChars: number): Promise<string> {
     if (this.isolate.isDisposed) return "";
     try {
-      const text = (await this.harness.logs.apply(undefined, [], { result: { copy: true }, timeout: 1000 })) as unknown;
-      return typeof text === "string" ? truncate(text, VERDICT_LIMITS.logChars) : "";
+      const text = (await reference.apply(undefined, [], { result: { copy: true }, timeout: 1000 })) as unknown;
+      return typeof text === "string" ? truncate(text, maxChars) : "";
     } catch {
       return "";
     }

@@ -9,8 +9,8 @@ import { classGradebook } from "./class-gradebook";
 import { exerciseChoices } from "./exercise-choices";
 
 /**
- * What each instructor page shows, loaded only for an instructor (each is
- * undefined for anyone else; see forInstructor). A missing student,
+ * What each instructor page shows, loaded only for an instructor (anyone
+ * else gets the 401 or 403 page; see forInstructor). A missing student,
  * exercise or assignment is `null`, for the page's 404.
  */
 

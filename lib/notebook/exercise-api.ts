@@ -4,12 +4,14 @@
  */
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { ExerciseState, StoredSubmission } from "@/lib/db/progress";
+import type { SolutionAccess } from "@/lib/exercises/solution-access";
 
-export type { ExerciseState, StoredSubmission };
+export type { ExerciseState, SolutionAccess, StoredSubmission };
+export type ExerciseView = { state: ExerciseState; access: SolutionAccess; solution?: string };
 export type SubmitResponse = { submission: StoredSubmission; state: ExerciseState; lessonCompleted: boolean };
 
 export const exerciseApi = {
-  state: (id: string) => fetchJson<{ state: ExerciseState; solution?: string }>(`/api/exercises/${id}`, { cache: "no-store" }),
+  state: (id: string) => fetchJson<ExerciseView>(`/api/exercises/${id}`, { cache: "no-store" }),
 
   saveDraft: (id: string, code: string) => fetchJson(`/api/exercises/${id}/draft`, { method: "PUT", json: { code } }).catch(() => undefined),
 

@@ -1,7 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { exerciseApi, type ExerciseState, type StoredSubmission } from "./exercise-api";
+import { exerciseApi, type ExerciseState, type SolutionAccess, type StoredSubmission } from "./exercise-api";
 import type { PublicExercise } from "@/lib/exercises/load";
 import type { TestResult } from "@/lib/cell-runtime/verdict";
 import { STATUS_LABELS, type VerdictStatus } from "@/lib/cell-runtime/verdict";
@@ -15,7 +16,8 @@ const DRAFT_DELAY_MS = 1000;
 /**
  * An exercise: a code cell with Check (public tests in the browser kernel,
  * feedback only) and Submit (graded by the server), hints one at a time,
- * the score so far, and the solution after enough attempts. The learner's
+ * the score so far, and the solution when the server allows it (passed, or
+ * enough attempts on an account: lib/exercises/solution-access.ts). The learner's
  * code is saved to the server as a draft, so it follows them to another tab
  * or device and survives a server restart.
  */
@@ -32,6 +34,7 @@ export function ExerciseCell({ exercise, index, children }: { exercise: PublicEx
   const [error, setError] = useState<string | undefined>();
   const [hintsShown, setHintsShown] = useState(0);
   const [solution, setSolution] = useState<string | undefined>();
+  const [access, setAccess] = useState<SolutionAccess | undefined>();
   const savedCode = useRef<string | undefined>(undefined);
 
   // The server's record: attempts, best score, last verdict, and the draft, which wins over this browser's copy.
@@ -39,11 +42,12 @@ export function ExerciseCell({ exercise, index, children }: { exercise: PublicEx
     let cancelled = false;
     exerciseApi
       .state(exercise.id)
-      .then(({ state, solution }) => {
+      .then(({ state, access, solution }) => {
         if (cancelled) return;
         setState(state);
         setLatest(state.last);
         setSolution(solution);
+        setAccess(access);
         // Hints opened before the state arrived stay open.
         setHintsShown((shown) => Math.max(shown, state.hintsShown));
         // What the server already has: only a change from it is a draft worth saving.
@@ -97,6 +101,11 @@ export function ExerciseCell({ exercise, index, children }: { exercise: PublicEx
       setLatest(result.submission);
       setState(result.state);
       setLessonCompleted(result.lessonCompleted);
+      // Only the server can tell whether this submission counted towards the solution.
+      void exerciseApi
+        .state(exercise.id)
+        .then((view) => setAccess(view.access))
+        .catch(() => undefined);
     } catch (e) {
       setError(`Your submission was not graded: ${(e as Error).message}`);
     } finally {
@@ -118,7 +127,7 @@ export function ExerciseCell({ exercise, index, children }: { exercise: PublicEx
   };
 
   const attempts = state?.attempts ?? 0;
-  const canReveal = attempts >= exercise.revealSolutionAfter || state?.passed === true;
+  const graded = `${exercise.revealSolutionAfter} graded ${exercise.revealSolutionAfter === 1 ? "attempt" : "attempts"}`;
   const verdict = latest?.verdict;
   const busy = checking || submitting;
 
@@ -199,15 +208,19 @@ export function ExerciseCell({ exercise, index, children }: { exercise: PublicEx
               <code>{solution}</code>
             </pre>
           </>
-        ) : canReveal ? (
+        ) : access?.open ? (
           <button type="button" className="link-button" onClick={reveal}>
             Reveal the solution (your instructor can see that you did)
           </button>
-        ) : (
+        ) : access?.needs === "sign-in" ? (
           <p className="exercise-action-note">
-            The solution can be revealed after {exercise.revealSolutionAfter} submissions ({Math.max(exercise.revealSolutionAfter - attempts, 0)} to go).
+            <Link href="/account">Sign in</Link> to reveal the solution after {graded}; passing every test opens it too.
           </p>
-        )}
+        ) : access?.needs === "attempts" ? (
+          <p className="exercise-action-note">
+            The solution can be revealed after {graded} ({access.remaining} to go): submissions whose tests all ran, each with new code.
+          </p>
+        ) : null}
       </div>
     </div>
   );

@@ -7,12 +7,16 @@
  *   (from the caller's `ifLost`, told why: memory, time or crash);
  * - a process that outlives its job's time limit by a margin, or whose
  *   resident memory passes the cap, is killed and replaced the same way.
- * Jobs wait in a queue while every process is busy.
+ * Jobs wait in a bounded queue, served client by client (./fair-queue.ts),
+ * while every process is busy. Each process runs with least privilege
+ * (./least-privilege.ts): it can read only its own code, and writes nothing.
  *
  * The child side is serveJobs() in ./serve-jobs.ts.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { FairQueue } from "./fair-queue";
+import { leastPrivilege } from "./least-privilege";
 
 export type ProcessPoolOptions = {
   /** The bundled script each process runs (it calls serveJobs). */
@@ -26,7 +30,19 @@ export type ProcessPoolOptions = {
   graceMs: number;
   /** The process's whole environment: none of the web server's secrets unless given here. */
   env?: Record<string, string>;
+  /** Jobs that may wait for a process, in all and from one client; more are refused with a QueueFull. */
+  queue?: { maxSize: number; maxPerClient: number };
 };
+
+/** Refused: the queue, or this client's share of it, is full. `retryAfterMs`: by then at least one job per process has finished. */
+export class QueueFull extends Error {
+  constructor(
+    readonly retryAfterMs: number,
+    readonly clientShareFull: boolean,
+  ) {
+    super(clientShareFull ? "this client already has as many jobs waiting as it may" : "the queue is full");
+  }
+}
 
 /** Why a job got no answer from its process. */
 export type LostReason = "time-limit" | "memory-limit" | "crashed" | "failed";
@@ -46,6 +62,8 @@ type Job<Payload, Result> = {
   timeMs: number;
   ifLost: (reason: LostReason, detail: string) => Result;
   resolve: (result: Result) => void;
+  /** Whose job it is (e.g. a client address): the queue serves clients in turn. */
+  client: string;
   /** Given back to the queue once already, because its process died before starting it. */
   requeued?: boolean;
 };
@@ -64,24 +82,35 @@ type Worker<Payload, Result> = {
 
 export class ProcessPool<Payload, Result> {
   private workers = new Set<Worker<Payload, Result>>();
-  private queue: Job<Payload, Result>[] = [];
+  private readonly queue: FairQueue<Job<Payload, Result>>;
   private nextId = 1;
   private closed = false;
 
   constructor(private readonly options: ProcessPoolOptions) {
+    this.queue = new FairQueue(options.queue?.maxSize ?? Number.POSITIVE_INFINITY, options.queue?.maxPerClient ?? Number.POSITIVE_INFINITY);
     for (let i = 0; i < options.size; i++) this.spawn();
   }
 
   /**
    * Runs one job; always resolves, whatever the job does to its process:
-   * with the process's result, or with `ifLost(reason, detail)`.
+   * with the process's result, or with `ifLost(reason, detail)`. Rejects
+   * with a QueueFull, without queueing, when `client` may queue no more.
    */
-  run(payload: Payload, timeMs: number, ifLost: Job<Payload, Result>["ifLost"]): Promise<Result> {
-    if (this.closed) throw new Error("the process pool is closed");
+  run(payload: Payload, timeMs: number, ifLost: Job<Payload, Result>["ifLost"], client = ""): Promise<Result> {
+    if (this.closed) return Promise.reject(new Error("the process pool is closed"));
+    if (!this.queue.accepts(client)) {
+      const shareFull = this.queue.size < this.queue.maxSize;
+      return Promise.reject(new QueueFull(timeMs + this.options.graceMs, shareFull));
+    }
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, payload, timeMs, ifLost, resolve });
+      this.queue.push(client, { id: this.nextId++, payload, timeMs, ifLost, resolve, client });
       this.dispatch();
     });
+  }
+
+  /** Jobs waiting for a process now. */
+  get waiting(): number {
+    return this.queue.size;
   }
 
   /** Processes running now (for tests and monitoring). */
@@ -104,8 +133,10 @@ export class ProcessPool<Payload, Result> {
   }
 
   private spawn() {
+    const privilege = leastPrivilege(this.options.entry);
     const child = fork(this.options.entry, [], {
-      execArgv: ["--no-node-snapshot", `--max-old-space-size=${this.options.heapMb}`],
+      execArgv: ["--no-node-snapshot", `--max-old-space-size=${this.options.heapMb}`, ...privilege.execArgv],
+      ...privilege.user,
       env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...this.options.env },
       serialization: "advanced",
       stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -140,7 +171,7 @@ export class ProcessPool<Payload, Result> {
       // The process died (killed from outside, or crashed on its own) before the job reached it: the job goes to another,
       // once; a job that seems to kill every process it is given gets its verdict the second time.
       job.requeued = true;
-      this.queue.unshift(job);
+      this.queue.unshift(job.client, job);
     } else if (job) {
       job.resolve(job.ifLost(worker.killedFor ?? "crashed", signal ?? `exit code ${code}`));
     }
@@ -161,8 +192,8 @@ export class ProcessPool<Payload, Result> {
     // one (a grader makes a fresh context), and has had the longest to finish.
     const idle = [...this.workers].filter((w) => w.ready && !w.job && w.process.connected).sort((a, b) => a.idleSince - b.idleSince);
     for (const worker of idle) {
-      if (this.queue.length === 0) return;
-      const job = this.queue.shift()!;
+      const job = this.queue.shift();
+      if (!job) return;
       worker.job = job;
       this.watch(worker, job);
       const request: JobRequest<Payload> = { type: "job", id: job.id, payload: job.payload };
@@ -171,7 +202,7 @@ export class ProcessPool<Payload, Result> {
         // The process died before it received the job: the job goes back to the front of the queue, not run.
         this.release(worker);
         worker.ready = false;
-        this.queue.unshift(job);
+        this.queue.unshift(job.client, job);
         this.dispatch();
       });
     }

@@ -60,4 +60,5 @@ function flatten(value: unknown, path: string, out: Float32Array, offset: number
   return offset + 1;
 }
 
-const show = (shape: Array<number | null>) => `[${shape.map((d) => (d === null ? "null" : d)).join(", ")}]`;
+/** A shape as messages show it: [null, 28, 28, 1]. */
+export const show = (shape: ReadonlyArray<number | null>) => `[${shape.map((d) => (d === null ? "null" : d)).join(", ")}]`;

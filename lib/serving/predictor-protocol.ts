@@ -13,7 +13,14 @@ export type PredictorJob =
 export type PredictorResult =
   | { type: "inspected"; inputShape: Shape; outputShape: Shape; parameters: number }
   | { type: "need-model" }
-  | { type: "predictions"; predictions: unknown[]; outputShape: number[] }
+  /**
+   * The output as flat row-major values: a typed array crosses the IPC channel
+   * as one copy of its bytes, and the web server checks its length against
+   * `outputShape` and the caps before nesting it for JSON (predictions.ts).
+   */
+  | { type: "predictions"; values: Float32Array; outputShape: number[] }
+  /** The output has (or would have) more numbers than SERVING_LIMITS allow; its values were never read. */
+  | { type: "too-large"; outputShape: number[] }
   /** The model could not be loaded or run; `message` is TensorFlow.js's, for the learner. */
   | { type: "refused"; message: string }
   /** The process was lost (memory, time, crash); `message` says which. */

@@ -9,6 +9,7 @@
 import { tf } from "@/lib/node-tf";
 import { serveJobs } from "@/lib/process-pool/serve-jobs";
 import type { ModelArtifacts } from "./model-files";
+import { responseOutputProblem } from "./output-bounds";
 import type { PredictorJob, PredictorResult } from "./predictor-protocol";
 
 const CACHED_MODELS = 8;
@@ -51,11 +52,22 @@ async function run(job: PredictorJob): Promise<PredictorResult> {
   }
   const model = await cachedModel(job.modelId, job.artifacts);
   if (!model) return { type: "need-model" };
-  const output = tf.tidy(() => model.predict(tf.tensor(job.batch.data, job.batch.shape)) as tf.Tensor);
+  // When the model's output shape is fully known, a batch too large to answer is refused without running it.
+  const [, ...perInstance] = model.outputs[0]!.shape;
+  if (perInstance.every((d): d is number => d !== null)) {
+    const expected = [job.batch.shape[0]!, ...perInstance];
+    if (responseOutputProblem(expected)) return { type: "too-large", outputShape: expected };
+  }
+  const output = tf.tidy(() => model.predict(tf.tensor(job.batch.data, job.batch.shape)));
   try {
-    return { type: "predictions", predictions: (await output.array()) as unknown[], outputShape: output.shape };
+    if (Array.isArray(output)) return { type: "refused", message: `This model has ${output.length} outputs; Descent serves models with one.` };
+    // An open (null) dimension is sized only now: the output tensor exists, but turning it into numbers for
+    // the web server (the costly part, and the web server's JSON) happens only once its shape is within the caps.
+    if (responseOutputProblem(output.shape)) return { type: "too-large", outputShape: output.shape };
+    // A copy, so that exactly these values cross the IPC channel, not a larger buffer they might be a view of.
+    return { type: "predictions", values: new Float32Array(await output.data()), outputShape: output.shape };
   } finally {
-    output.dispose();
+    tf.dispose(output);
   }
 }
 

@@ -19,6 +19,8 @@ import { hashApiKey, newApiKey } from "./api-keys";
 import { InstancesError, readInstances } from "./instances";
 import { SERVING_LIMITS } from "./limits";
 import { ModelFileError, readModelFiles, type ModelArtifacts, type UploadedFile } from "./model-files";
+import { responseOutputProblem, uploadOutputProblem } from "./output-bounds";
+import { nestValues } from "./predictions";
 import { inspectModel, predict } from "./predictor";
 import type { Shape } from "./predictor-protocol";
 import type { ApiKeyView, NewApiKey, ServedModelView } from "./views";
@@ -64,6 +66,8 @@ export async function uploadModel(learnerId: string, name: string, modelJson: Up
   const inspected = await inspectModel(read.artifacts);
   if (inspected.type === "refused") throw new ApiError(400, `TensorFlow.js could not load this model: ${inspected.message}`);
   if (inspected.type !== "inspected") throw new ApiError(400, `This model could not be loaded: ${inspected.type === "lost" ? inspected.message : "no answer"}.`);
+  const outputProblem = uploadOutputProblem(inspected.outputShape);
+  if (outputProblem) throw new ApiError(400, outputProblem);
   const row = await insertModel(db(), {
     learnerId,
     name,
@@ -131,7 +135,14 @@ export async function predictWith(model: { id: string; inputShape: Shape }, inst
     throw error;
   }
   const result = await predict(model.id, batch, () => storedArtifacts(model.id));
-  if (result.type === "predictions") return result;
+  if (result.type === "predictions") {
+    // The predictor checked the output's size before reading it; checked again here, before the web server nests
+    // and serializes it, so that no answer from a predictor can make this process build JSON of unbounded size.
+    const problem = responseOutputProblem(result.outputShape);
+    if (problem) throw new ApiError(422, problem);
+    return { predictions: nestValues(result.values, result.outputShape), outputShape: result.outputShape };
+  }
+  if (result.type === "too-large") throw new ApiError(422, responseOutputProblem(result.outputShape) ?? "The model's output is too large to send back.");
   if (result.type === "refused") throw new ApiError(422, `The model could not run on this input: ${result.message}`);
   throw new ApiError(503, `The prediction did not finish: ${result.type === "lost" ? result.message : "no answer"}. Try again; if it keeps failing, send fewer instances.`);
 }

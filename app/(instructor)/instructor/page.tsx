@@ -21,7 +21,6 @@ const sortOfColumn = (key: string) => (Object.keys(SORTS) as Sort[]).find((sort)
  */
 export default async function RosterPage({ searchParams }: { searchParams: Promise<{ q?: string; sort?: string }> }) {
   const report = await rosterReport();
-  if (!report) return null;
   const { table } = report;
   const { q = "", sort: sortParam } = await searchParams;
   const sort: Sort = sortParam && sortParam in SORTS ? (sortParam as Sort) : "name";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { limitModelUploadsFromClient } from "@/lib/serving/upload-limit";
 import { ApiError, handle, requireSameOrigin } from "@/lib/api/http";
 import { asLearner, currentLearnerId } from "@/lib/auth/current-learner";
-import { SERVING_LIMITS } from "@/lib/serving/limits";
+import { MAX_UPLOAD_BYTES, SERVING_LIMITS } from "@/lib/serving/limits";
 import { formatBytes } from "@/lib/format-bytes";
 import type { UploadedFile } from "@/lib/serving/model-files";
 import { listModels, uploadModel } from "@/lib/serving/service";
@@ -23,8 +23,6 @@ export const GET = handle(async (request: Request) => {
   const learnerId = await currentLearnerId(request);
   return NextResponse.json({ models: learnerId ? await listModels(learnerId) : [] });
 });
-
-const MAX_UPLOAD_BYTES = SERVING_LIMITS.modelJsonBytes + SERVING_LIMITS.weightBytes + 64 * 1024;
 
 /**
  * Uploads a Layers model to serve: a multipart form with `name`, `model`

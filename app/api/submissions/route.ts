@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { limitSubmissionsFromClient } from "@/lib/auth/client-limits";
+import { clientAddressOf, limitSubmissionsFromClient } from "@/lib/auth/client-limits";
 import { handle, readJson, requireSameOrigin } from "@/lib/api/http";
 import { asLearner } from "@/lib/auth/current-learner";
 import { MAX_CODE_CHARACTERS } from "@/lib/exercises/limits";
@@ -21,7 +21,7 @@ export const POST = handle(async (request: Request) => {
   const body = await readJson(request, SubmissionBody, MAX_CODE_CHARACTERS * 4 + 1024);
   limitSubmissionsFromClient(request);
   return asLearner(request, async (learnerId) => {
-    const result = await submit(learnerId, body);
+    const result = await submit(learnerId, body, clientAddressOf(request));
     return NextResponse.json(result, { status: result.submission.status === "pending" ? 202 : 200 });
   });
 });

@@ -1,4 +1,9 @@
 import { toNextJsHandler } from "better-auth/next-js";
 import { auth } from "@/lib/auth/auth";
+import { withSecureCookies } from "@/lib/auth/secure-cookies";
 
-export const { GET, POST } = toNextJsHandler(auth);
+const handlers = toNextJsHandler(auth);
+
+// Account cookies are Secure exactly when this request came over https (see lib/auth/secure-cookies.ts).
+export const GET = async (request: Request) => withSecureCookies(request, await handlers.GET(request));
+export const POST = async (request: Request) => withSecureCookies(request, await handlers.POST(request));

@@ -9,7 +9,6 @@ export const metadata: Metadata = { title: "Edit assignment" };
 export default async function EditAssignmentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const report = await assignmentsReport();
-  if (!report) return null;
   const assignment = report.assignments.find((a) => a.id === id);
   if (!assignment) notFound();
   return (

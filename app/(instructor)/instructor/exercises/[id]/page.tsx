@@ -10,7 +10,6 @@ export const metadata: Metadata = { title: "Exercise" };
 /** One exercise: its numbers, and its failures grouped by test and message, so the class's misconceptions show. */
 export default async function ExerciseStatsPage({ params }: { params: Promise<{ id: string }> }) {
   const report = await exerciseReport((await params).id);
-  if (report === undefined) return null;
   if (report === null) notFound();
   const { exercise, stats, failures } = report;
   return (

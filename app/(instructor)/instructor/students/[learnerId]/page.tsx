@@ -12,7 +12,6 @@ export const metadata: Metadata = { title: "Student" };
 /** One student's work: every submission over time with its code, verdict and per-test results. */
 export default async function StudentPage({ params }: { params: Promise<{ learnerId: string }> }) {
   const report = await studentReport((await params).learnerId);
-  if (report === undefined) return null;
   if (report === null) notFound();
   const { history, exerciseTitle: title } = report;
   const label = studentLabel(history);

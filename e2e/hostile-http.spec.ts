@@ -1,0 +1,79 @@
+/**
+ * The production server (server.ts) against hostile HTTP, over real sockets:
+ * chunked floods, forged X-Forwarded-For. Each attack comes from its own
+ * loopback address (Linux routes all of 127/8 to this machine), so its rate
+ * limits are its own and not those of the other journeys, which come from
+ * 127.0.0.1. After each attack the server still serves everyone else.
+ * (`npm run bench:hostile-http` measures the same attacks at full size.)
+ */
+import { request } from "node:http";
+import { Readable } from "node:stream";
+import { expect, test } from "@playwright/test";
+
+type Answer = { status: number; body: string };
+
+function send(baseURL: string, method: string, path: string, options: { body?: string | Readable; headers?: Record<string, string>; from?: string }): Promise<Answer> {
+  const url = new URL(path, baseURL);
+  return new Promise((resolve) => {
+    const req = request(
+      { host: "127.0.0.1", port: url.port, method, path: url.pathname, localAddress: options.from, agent: false, headers: { "content-type": "application/json", ...options.headers } },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    // A server that refuses a flood closes the connection while it is still being sent; the answer may be lost with it.
+    req.on("error", (error: NodeJS.ErrnoException) => setTimeout(() => resolve({ status: 0, body: error.code ?? error.message }), 500));
+    if (options.body instanceof Readable) options.body.pipe(req);
+    else req.end(options.body);
+  });
+}
+
+function zeros(total: number): Readable {
+  const chunk = Buffer.alloc(64 * 1024);
+  let sent = 0;
+  return new Readable({
+    read() {
+      if (sent >= total) return void this.push(null);
+      sent += chunk.length;
+      this.push(chunk);
+    },
+  });
+}
+
+test.describe("hostile HTTP", () => {
+  test.skip(({ isMobile }) => isMobile, "server checks need one project only");
+
+  for (const path of ["/api/submissions", "/learn"]) {
+    test(`a chunked body far past the limit to ${path} is refused while it streams`, async ({ baseURL }) => {
+      const answer = await send(baseURL!, "POST", path, { from: "127.0.0.21", body: zeros(64 * 2 ** 20), headers: { "transfer-encoding": "chunked" } });
+      // A 413, or the connection closed under the flood: never a 2xx, never a 500.
+      expect([0, 413]).toContain(answer.status);
+      if (answer.status === 413) expect(answer.body).toMatch(/too large/);
+      const after = await send(baseURL!, "GET", "/", { from: "127.0.0.22" });
+      expect(after.status).toBe(200);
+    });
+  }
+
+  test("a small JSON body over a route's own limit gets a 413 that says the limit", async ({ baseURL }) => {
+    const code = "x".repeat(300 * 1024);
+    const answer = await send(baseURL!, "POST", "/api/submissions", { from: "127.0.0.23", body: JSON.stringify({ id: crypto.randomUUID(), exerciseId: "losses", code }), headers: { "transfer-encoding": "chunked" } });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).error).toMatch(/at most \d+ KiB/);
+  });
+
+  test("forging X-Forwarded-For does not escape the sign-in limit", async ({ baseURL }) => {
+    const statuses: number[] = [];
+    for (let i = 1; i <= 12; i++) {
+      const body = JSON.stringify({ email: `forger${i}@school.example`, password: "not the password" });
+      statuses.push((await send(baseURL!, "POST", "/api/auth/sign-in/email", { from: "127.0.0.24", body, headers: { "x-forwarded-for": `198.51.100.${i}` } })).status);
+    }
+    expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+    // Another client is not affected.
+    const other = await send(baseURL!, "POST", "/api/auth/sign-in/email", { from: "127.0.0.25", body: JSON.stringify({ email: "forger1@school.example", password: "not the password" }) });
+    expect(other.status).toBe(401);
+  });
+});

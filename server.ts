@@ -1,0 +1,56 @@
+/**
+ * Descent's HTTP server: `npm run dev` and `npm start`. Next.js serves every
+ * page and route; this file decides, once per request and before Next.js
+ * sees it, the two things only the socket can tell:
+ * - who the client is (lib/http-server/client-address.ts), so no header a
+ *   client writes can move it to another rate-limit bucket;
+ * - how much body it may send (lib/http-server/body-limit.ts), counted as it
+ *   streams, so a chunked flood cannot grow the server's memory.
+ * Forwarding headers (X-Forwarded-*) reach Next.js only from a trusted proxy.
+ */
+import { createServer, type ServerResponse } from "node:http";
+import next from "next";
+import { env } from "./lib/env";
+import { BoundedIncomingMessage, bodyCeiling } from "./lib/http-server/body-limit";
+import { MAX_UPLOAD_BYTES, SERVING_LIMITS } from "./lib/serving/limits";
+import { CLIENT_ADDRESS_HEADER, clientAddress, isTrustedProxy, normaliseAddress, trustedProxies } from "./lib/http-server/client-address";
+
+const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded", "x-real-ip"];
+
+const settings = env();
+const dev = process.env.NODE_ENV !== "production";
+const proxies = trustedProxies(settings.DESCENT_TRUSTED_PROXIES);
+const app = next({ dev, hostname: settings.DESCENT_HOST ?? "localhost", port: settings.PORT });
+const handle = app.getRequestHandler();
+// The largest body any JSON route accepts is a prediction request; each route enforces its own, smaller limit as it reads.
+const ceilings = { upload: MAX_UPLOAD_BYTES, other: SERVING_LIMITS.requestBytes };
+
+/** Answers 413 (if nothing was sent yet) and drops the connection, so the rest of the body is never read. */
+function refuseBody(res: ServerResponse, ceiling: number): void {
+  if (!res.headersSent) {
+    const error = `The request body is too large: this address accepts at most ${ceiling} bytes.`;
+    res.writeHead(413, { "content-type": "application/json", connection: "close" });
+    res.end(JSON.stringify({ error }), () => res.socket?.destroy());
+  } else {
+    res.socket?.destroy();
+  }
+}
+
+await app.prepare();
+
+const server = createServer({ IncomingMessage: BoundedIncomingMessage }, (incoming, res) => {
+  const req = incoming as BoundedIncomingMessage;
+  const peer = normaliseAddress(req.socket.remoteAddress ?? "");
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(peer, req.headers["x-forwarded-for"], proxies);
+  if (!isTrustedProxy(peer, proxies)) for (const name of FORWARDING_HEADERS) delete req.headers[name];
+
+  const ceiling = bodyCeiling(req.method, new URL(req.url ?? "/", "http://descent.invalid").pathname, ceilings);
+  if (Number(req.headers["content-length"] ?? 0) > ceiling) return refuseBody(res, ceiling);
+  req.limitBody(ceiling, () => refuseBody(res, ceiling));
+  res.on("error", () => {}); // a client gone mid-answer is not the server's error
+  void handle(req, res);
+});
+
+server.listen(settings.PORT, settings.DESCENT_HOST, () => {
+  console.log(`Descent is serving at http://${settings.DESCENT_HOST ?? "localhost"}:${settings.PORT} (${dev ? "development" : "production"})`);
+});
