@@ -42,6 +42,11 @@ export class GraderPool {
     return this.processes.run(job, job.limits.timeMs, ifLost, client);
   }
 
+  /** Graders started and ready to grade (for tests and monitoring). */
+  get ready(): number {
+    return this.processes.ready;
+  }
+
   /** Graders running now (for tests and monitoring). */
   get pids(): number[] {
     return this.processes.pids;

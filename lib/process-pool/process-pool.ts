@@ -113,6 +113,11 @@ export class ProcessPool<Payload, Result> {
     return this.queue.size;
   }
 
+  /** Processes started and ready for a job (for tests and monitoring). */
+  get ready(): number {
+    return [...this.workers].filter((w) => w.ready && w.process.connected).length;
+  }
+
   /** Processes running now (for tests and monitoring). */
   get pids(): number[] {
     return [...this.workers].map((w) => w.process.pid ?? 0);
