@@ -25,12 +25,12 @@ export type Role = (typeof ROLES)[number];
 const SIGN_UP_FIELDS = new Set(["email", "password", "name", "image", "callbackURL", "rememberMe"]);
 
 /** Failed sign-ins per account, whatever the address (better-auth's own limit, above, is per address). */
-const failedSignIns = new FailureBackoff();
+const failedSignIns = new FailureBackoff(db);
 
 const accountOf = (body: unknown) => String((body as { email?: unknown } | undefined)?.email ?? "").trim().toLowerCase();
 
-function refuseWhileBackingOff(account: string): void {
-  const waitMs = failedSignIns.waitMs(account);
+async function refuseWhileBackingOff(account: string): Promise<void> {
+  const waitMs = await failedSignIns.waitMs(account);
   if (waitMs === 0) return;
   const seconds = Math.ceil(waitMs / 1000);
   throw new APIError(
@@ -58,6 +58,8 @@ export const auth = betterAuth({
   },
   rateLimit: {
     enabled: true,
+    // In the database, so that every web server counts the same sign-ins (model RateLimit).
+    storage: "database",
     window: 60,
     max: 100,
     customRules: {
@@ -68,7 +70,7 @@ export const auth = betterAuth({
   hooks: {
     // better-auth quietly replaces a `role` sent at sign-up by the default; refuse the request outright instead.
     before: createAuthMiddleware(async (ctx) => {
-      if (ctx.path === "/sign-in/email") refuseWhileBackingOff(accountOf(ctx.body));
+      if (ctx.path === "/sign-in/email") await refuseWhileBackingOff(accountOf(ctx.body));
       if (ctx.path !== "/sign-up/email") return;
       const extra = Object.keys((ctx.body as object | undefined) ?? {}).filter((key) => !SIGN_UP_FIELDS.has(key));
       if (extra.length > 0) {
@@ -78,8 +80,8 @@ export const auth = betterAuth({
     after: createAuthMiddleware(async (ctx) => {
       if (ctx.path === "/sign-in/email") {
         const account = accountOf(ctx.body);
-        if (ctx.context.returned instanceof APIError) failedSignIns.failed(account);
-        else failedSignIns.succeeded(account);
+        if (ctx.context.returned instanceof APIError) await failedSignIns.failed(account);
+        else await failedSignIns.succeeded(account);
       }
       // Signing out on a shared computer: the next visitor starts as a new anonymous learner, not as the account's.
       if (ctx.path === "/sign-out") ctx.setCookie(LEARNER_COOKIE, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax" });

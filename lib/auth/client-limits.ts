@@ -1,6 +1,8 @@
 import "server-only";
 import { ApiError } from "@/lib/api/http";
-import { minutesUntil, WindowLimiter } from "@/lib/api/rate-limit";
+import { minutesUntil } from "@/lib/api/rate-limit";
+import { db } from "@/lib/db/client";
+import { WindowLimiter } from "@/lib/db/rate-limits";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http-server/client-address";
 
 /**
@@ -8,8 +10,8 @@ import { CLIENT_ADDRESS_HEADER } from "@/lib/http-server/client-address";
  * whole class behind one school address (40 students submitting twice a
  * minute), tight enough that one client cannot monopolise the graders.
  */
-const submissions = new WindowLimiter(1_000, 10 * 60_000);
-const newLearners = new WindowLimiter(300, 60 * 60_000);
+const submissions = new WindowLimiter("submissions", 1_000, 10 * 60_000);
+const newLearners = new WindowLimiter("new-learners", 300, 60 * 60_000);
 
 /**
  * The client's address, as decided from the socket by server.ts (which
@@ -21,17 +23,17 @@ export function clientAddressOf(request: Request): string {
 }
 
 /** Counts one request from this client against `limiter`; a 429 with `message` when its window is full. */
-export function takeFromClient(limiter: WindowLimiter, request: Request, message: (minutes: number) => string): void {
-  const decision = limiter.take(clientAddressOf(request));
+export async function takeFromClient(limiter: WindowLimiter, request: Request, message: (minutes: number) => string): Promise<void> {
+  const decision = await limiter.take(db(), clientAddressOf(request));
   if (!decision.allowed) throw new ApiError(429, message(minutesUntil(decision.retryAfterMs)));
 }
 
-export function limitSubmissionsFromClient(request: Request): void {
-  takeFromClient(submissions, request, (minutes) => `This network has sent too many submissions in the last 10 minutes. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+export function limitSubmissionsFromClient(request: Request): Promise<void> {
+  return takeFromClient(submissions, request, (minutes) => `This network has sent too many submissions in the last 10 minutes. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
 }
 
-export function limitNewLearnersFromClient(request: Request): void {
-  takeFromClient(
+export function limitNewLearnersFromClient(request: Request): Promise<void> {
+  return takeFromClient(
     newLearners,
     request,
     (minutes) => `Too many new visitors from this network in the last hour. Allow this site's cookies, or sign in, and try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,

@@ -31,7 +31,7 @@ export async function currentLearnerId(request: Pick<Request, "headers">): Promi
 export async function asLearner(request: Request, write: (learnerId: string) => Promise<Response>): Promise<Response> {
   const existing = await currentLearnerId(request);
   if (existing) return write(existing);
-  limitNewLearnersFromClient(request);
+  await limitNewLearnersFromClient(request);
   const { id, cookie } = newLearnerCookie(request);
   const written = await write(id);
   const response = written instanceof NextResponse ? written : new NextResponse(written.body, written);

@@ -45,7 +45,7 @@ export const POST = handle(async (request: Request) => {
   if (!(model instanceof File)) throw new ApiError(400, "Choose the model's .json file (the field named model).");
   const weights = form.getAll("weights").filter((w): w is File => w instanceof File);
   if (weights.length === 0) throw new ApiError(400, "Choose the model's weights file (.bin), the field named weights.");
-  limitModelUploadsFromClient(request);
+  await limitModelUploadsFromClient(request);
   const read = async (file: File): Promise<UploadedFile> => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   const [modelFile, ...weightFiles] = await Promise.all([model, ...weights].map(read));
   return asLearner(request, async (learnerId) => NextResponse.json(await uploadModel(learnerId, name.data, modelFile!, weightFiles), { status: 201 }));

@@ -19,7 +19,7 @@ export const runtime = "nodejs";
 export const POST = handle(async (request: Request) => {
   requireSameOrigin(request);
   const body = await readJson(request, SubmissionBody, MAX_CODE_CHARACTERS * 4 + 1024);
-  limitSubmissionsFromClient(request);
+  await limitSubmissionsFromClient(request);
   return asLearner(request, async (learnerId) => {
     const result = await submit(learnerId, body, clientAddressOf(request));
     return NextResponse.json(result, { status: result.submission.status === "pending" ? 202 : 200 });

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { ApiError, errorResponse, readJson } from "@/lib/api/http";
-import { WindowLimiter } from "@/lib/api/rate-limit";
 import { bearerKey } from "@/lib/serving/api-keys";
+import { limitPredictionsForKey } from "@/lib/serving/key-limit";
 import { SERVING_LIMITS } from "@/lib/serving/limits";
 import { BEARER_CHALLENGE, modelForKey, predictWith } from "@/lib/serving/service";
 
@@ -26,8 +26,6 @@ const CORS = {
 
 const PredictBody = z.strictObject({ instances: z.unknown() });
 
-const perKey = new WindowLimiter(SERVING_LIMITS.requestsPerKeyPerMinute, 60_000);
-
 export function OPTIONS(): Response {
   return new Response(null, { status: 204, headers: CORS });
 }
@@ -38,13 +36,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const key = bearerKey(request);
     if (!key) throw new ApiError(401, "Send the model's API key as: Authorization: Bearer <key>.", BEARER_CHALLENGE);
     const model = await modelForKey((await params).id, key);
-    const decision = perKey.take(model.keyId);
-    if (!decision.allowed) {
-      const seconds = Math.ceil(decision.retryAfterMs / 1000);
-      throw new ApiError(429, `This key has made ${SERVING_LIMITS.requestsPerKeyPerMinute} requests in the last minute. Retry in ${seconds} s, or send several instances in one request.`, {
-        "Retry-After": String(seconds),
-      });
-    }
+    await limitPredictionsForKey(model.keyId);
     const { instances } = await readJson(request, PredictBody, SERVING_LIMITS.requestBytes);
     const { predictions } = await predictWith(model, instances);
     response = NextResponse.json({ predictions });
