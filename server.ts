@@ -54,3 +54,22 @@ const server = createServer({ IncomingMessage: BoundedIncomingMessage }, (incomi
 server.listen(settings.PORT, settings.DESCENT_HOST, () => {
   console.log(`Descent is serving at http://${settings.DESCENT_HOST ?? "localhost"}:${settings.PORT} (${dev ? "development" : "production"})`);
 });
+
+/**
+ * Graceful shutdown (a deploy, a scale-down): stop accepting connections,
+ * let the requests in flight finish (a submission waits for its grade), then
+ * stop; the graders and predictors end with this process. After 30 seconds
+ * whatever is left is cut.
+ */
+let stopping = false;
+function stop(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing the requests in flight, then stopping`);
+  server.close(() => void app.close().finally(() => process.exit(0)));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(1), 30_000).unref();
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+

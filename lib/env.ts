@@ -45,6 +45,8 @@ const EnvSchema = z.object({
     .default("")
     .transform((text) => text.split(",").map((entry) => entry.trim()).filter(Boolean))
     .refine((entries) => entries.every(isAddressOrBlock), "must be IP addresses or CIDR blocks, comma-separated, e.g. 10.0.0.0/8,192.168.1.5"),
+  /** A bearer token for GET /api/metrics from other machines (without it, metrics are served to this machine only). */
+  DESCENT_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Grader processes (default: one per core). */
   DESCENT_GRADERS: wholeNumber(1, 64).optional(),
   /** Submissions that may wait for a grader; more are answered 503 with Retry-After. */

@@ -17,6 +17,8 @@ const routes: Array<{ pattern: RegExp; load: () => Promise<unknown> }> = [
   { pattern: /^\/api\/auth\//, load: () => import("@/app/api/auth/[...all]/route") },
   { pattern: /^\/api\/submissions$/, load: () => import("@/app/api/submissions/route") },
   { pattern: /^\/api\/progress$/, load: () => import("@/app/api/progress/route") },
+  { pattern: /^\/api\/health$/, load: () => import("@/app/api/health/route") },
+  { pattern: /^\/api\/metrics$/, load: () => import("@/app/api/metrics/route") },
   { pattern: /^\/api\/exercises\/(?<id>[^/]+)\/draft$/, load: () => import("@/app/api/exercises/[id]/draft/route") },
   { pattern: /^\/api\/exercises\/(?<id>[^/]+)\/solution$/, load: () => import("@/app/api/exercises/[id]/solution/route") },
   { pattern: /^\/api\/exercises\/(?<id>[^/]+)\/hints$/, load: () => import("@/app/api/exercises/[id]/hints/route") },

@@ -17,6 +17,8 @@ process.env.DESCENT_SECRET = "a test secret that is long enough to sign cookies"
 // Two graders; four submissions may wait, two of them from one client address.
 process.env.DESCENT_GRADERS = "2";
 process.env.DESCENT_GRADING_QUEUE = "4";
+const METRICS_TOKEN = "a-metrics-token-for-the-test";
+process.env.DESCENT_METRICS_TOKEN = METRICS_TOKEN;
 
 const solution = readFileSync("content/loss-functions/exercises/losses/solution.ts", "utf8");
 const TIME_LIMIT_MS = 10_000; // the losses exercise's own limit (exercise.yaml)
@@ -93,4 +95,22 @@ describe("the grading queue", () => {
     // The rest of the flood and the third address's loop are left to the time limit; closing the pool ends them.
     void third;
   }, 60_000);
+
+  it("reports its health, and its metrics to the operator only", async () => {
+    const health = await new Browser().fetch("GET", "/api/health");
+    expect(health.status).toBe(200);
+    expect(health.json()).toMatchObject({ status: "ok", database: "ok", grading: { graders: 2 } });
+
+    const operator = { [CLIENT_ADDRESS_HEADER]: "127.0.0.1" };
+    expect((await new Browser().fetch("GET", "/api/metrics", undefined, operator)).status).toBe(403);
+    expect((await new Browser().fetch("GET", "/api/metrics", undefined, { ...operator, authorization: "Bearer not-the-token-at-all" })).status).toBe(403);
+    const scraped = await new Browser().fetch("GET", "/api/metrics", undefined, { authorization: `Bearer ${METRICS_TOKEN}` });
+    expect(scraped.status).toBe(200);
+    expect(scraped.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(scraped.text).toMatch(/^descent_verdicts_total\{status="passed"\} [1-9]/m);
+    expect(scraped.text).toMatch(/^descent_rate_limit_refusals_total\{limit="grading-queue-client-share"\} [1-9]/m);
+    expect(scraped.text).toMatch(/^descent_rate_limit_refusals_total\{limit="grading-queue-full"\} 1$/m);
+    expect(scraped.text).toMatch(/^descent_grading_seconds_count\{status="passed"\} [1-9]/m);
+    expect(scraped.text).toMatch(/^descent_grading_queue_depth [0-9]+$/m);
+  });
 });

@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http-server/client-address";
 import { LEARNER_COOKIE, learnerFromCookieHeader } from "./learner-cookie";
+import { metrics } from "@/lib/metrics/metrics";
 import { FailureBackoff } from "./failure-backoff";
 import { derivedKey } from "./secret";
 import { trustedOrigins } from "./trusted-origins";
@@ -32,6 +33,7 @@ const accountOf = (body: unknown) => String((body as { email?: unknown } | undef
 async function refuseWhileBackingOff(account: string): Promise<void> {
   const waitMs = await failedSignIns.waitMs(account);
   if (waitMs === 0) return;
+  metrics().refusals.inc({ limit: "sign-in-per-account" });
   const seconds = Math.ceil(waitMs / 1000);
   throw new APIError(
     "TOO_MANY_REQUESTS",

@@ -4,6 +4,7 @@ import { minutesUntil } from "@/lib/api/rate-limit";
 import { db } from "@/lib/db/client";
 import { WindowLimiter } from "@/lib/db/rate-limits";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http-server/client-address";
+import { metrics } from "@/lib/metrics/metrics";
 
 /**
  * Limits per client address on our own endpoints, generous enough for a
@@ -25,7 +26,9 @@ export function clientAddressOf(request: Request): string {
 /** Counts one request from this client against `limiter`; a 429 with `message` when its window is full. */
 export async function takeFromClient(limiter: WindowLimiter, request: Request, message: (minutes: number) => string): Promise<void> {
   const decision = await limiter.take(db(), clientAddressOf(request));
-  if (!decision.allowed) throw new ApiError(429, message(minutesUntil(decision.retryAfterMs)));
+  if (decision.allowed) return;
+  metrics().refusals.inc({ limit: limiter.name });
+  throw new ApiError(429, message(minutesUntil(decision.retryAfterMs)));
 }
 
 export function limitSubmissionsFromClient(request: Request): Promise<void> {

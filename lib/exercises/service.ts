@@ -24,6 +24,7 @@ import { gradeSubmission } from "./grade";
 import { graderVersion } from "@/lib/grading/grader-version";
 import { graderPool } from "./grader";
 import { QueueFull } from "@/lib/grading/pool";
+import { metrics } from "@/lib/metrics/metrics";
 import { refusal, solutionAccess, type SolutionAccess } from "./solution-access";
 
 /**
@@ -123,6 +124,7 @@ export async function submit(learnerId: string, input: { id: string; exerciseId:
   }
 
   let verdict;
+  const arrived = performance.now();
   try {
     await enforceOnePending(learnerId, input.id);
     await enforceSubmissionLimit(learnerId, input.id, exercise);
@@ -130,9 +132,15 @@ export async function submit(learnerId: string, input: { id: string; exerciseId:
   } catch (error) {
     // Refused or not graded: the submission is removed, so it counts against no limit and holds no place.
     await discardSubmission(store, input.id);
-    if (error instanceof QueueFull) throw queueFullError(error);
+    if (error instanceof QueueFull) {
+      metrics().refusals.inc({ limit: error.clientShareFull ? "grading-queue-client-share" : "grading-queue-full" });
+      throw queueFullError(error);
+    }
+    if (error instanceof ApiError && error.status === 429) metrics().refusals.inc({ limit: "submissions-per-learner" });
     throw error;
   }
+  metrics().gradingSeconds.observe({ status: verdict.status }, (performance.now() - arrived) / 1000);
+  metrics().verdicts.inc({ status: verdict.status });
   const lesson = { href: exercise.lessonHref, exerciseIds: catalog.byLesson.get(exercise.lessonHref) ?? [exercise.id] };
   const { submission, lessonCompleted } = await finishSubmission(store, { id: input.id, learnerId, verdict, lesson });
   return { submission, state: await exerciseState(store, learnerId, exercise.id), lessonCompleted, replayed: false };

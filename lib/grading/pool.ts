@@ -47,6 +47,11 @@ export class GraderPool {
     return this.processes.ready;
   }
 
+  /** Submissions waiting for a grader now (for monitoring). */
+  get waiting(): number {
+    return this.processes.waiting;
+  }
+
   /** Graders running now (for tests and monitoring). */
   get pids(): number[] {
     return this.processes.pids;

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { ApiError, errorResponse, readJson } from "@/lib/api/http";
+import { metrics } from "@/lib/metrics/metrics";
 import { bearerKey } from "@/lib/serving/api-keys";
 import { limitPredictionsForKey } from "@/lib/serving/key-limit";
 import { SERVING_LIMITS } from "@/lib/serving/limits";
@@ -43,6 +44,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   } catch (error) {
     response = errorResponse(error);
   }
+  metrics().predictions.inc({ outcome: String(response.status) });
   for (const [name, value] of Object.entries(CORS)) response.headers.set(name, value);
   return response;
 }
