@@ -29,11 +29,13 @@ export class WindowLimiter {
 
   /** Counts one request for `key`; refused (with when to retry) once `max` are used in the current window. */
   async take(store: Db, key: string, now = Date.now()): Promise<Decision> {
+    // Times as bigint, the column's type in SQLite and PostgreSQL alike.
+    const [at, endsAt] = [BigInt(now), BigInt(now + this.windowMs)];
     const rows = await store.$queryRaw<Array<{ count: number | bigint; windowEndsAt: number | bigint }>>`
-      INSERT INTO "ClientLimit" ("key", "count", "windowEndsAt") VALUES (${`${this.name}:${key}`}, 1, ${now + this.windowMs})
+      INSERT INTO "ClientLimit" ("key", "count", "windowEndsAt") VALUES (${`${this.name}:${key}`}, 1, ${endsAt})
       ON CONFLICT ("key") DO UPDATE SET
-        "count" = CASE WHEN "ClientLimit"."windowEndsAt" <= ${now} THEN 1 ELSE "ClientLimit"."count" + 1 END,
-        "windowEndsAt" = CASE WHEN "ClientLimit"."windowEndsAt" <= ${now} THEN ${now + this.windowMs} ELSE "ClientLimit"."windowEndsAt" END
+        "count" = CASE WHEN "ClientLimit"."windowEndsAt" <= ${at} THEN 1 ELSE "ClientLimit"."count" + 1 END,
+        "windowEndsAt" = CASE WHEN "ClientLimit"."windowEndsAt" <= ${at} THEN ${endsAt} ELSE "ClientLimit"."windowEndsAt" END
       RETURNING "count", "windowEndsAt"`;
     if (++takesSinceSweep >= SWEEP_EVERY) {
       takesSinceSweep = 0;

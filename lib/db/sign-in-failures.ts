@@ -13,7 +13,7 @@ export async function signInBlockedUntil(db: Db, account: string): Promise<numbe
  */
 export async function countSignInFailure(db: Db, account: string, blockUntil: (failures: number) => number): Promise<void> {
   const [row] = await db.$queryRaw<Array<{ failures: number | bigint }>>`
-    INSERT INTO "SignInFailure" ("account", "failures", "blockedUntil") VALUES (${account}, 1, 0)
+    INSERT INTO "SignInFailure" ("account", "failures", "blockedUntil") VALUES (${account}, 1, ${BigInt(0)})
     ON CONFLICT ("account") DO UPDATE SET "failures" = "SignInFailure"."failures" + 1
     RETURNING "failures"`;
   const failures = Number(row!.failures);
