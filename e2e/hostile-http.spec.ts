@@ -6,42 +6,10 @@
  * 127.0.0.1. After each attack the server still serves everyone else.
  * (`npm run bench:hostile-http` measures the same attacks at full size.)
  */
-import { request } from "node:http";
-import { Readable } from "node:stream";
 import { expect, test } from "@playwright/test";
+import { send as sendTo, zeros, type SendOptions } from "../scripts/raw-http";
 
-type Answer = { status: number; body: string };
-
-function send(baseURL: string, method: string, path: string, options: { body?: string | Readable; headers?: Record<string, string>; from?: string }): Promise<Answer> {
-  const url = new URL(path, baseURL);
-  return new Promise((resolve) => {
-    const req = request(
-      { host: "127.0.0.1", port: url.port, method, path: url.pathname, localAddress: options.from, agent: false, headers: { "content-type": "application/json", ...options.headers } },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (body += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    // A server that refuses a flood closes the connection while it is still being sent; the answer may be lost with it.
-    req.on("error", (error: NodeJS.ErrnoException) => setTimeout(() => resolve({ status: 0, body: error.code ?? error.message }), 500));
-    if (options.body instanceof Readable) options.body.pipe(req);
-    else req.end(options.body);
-  });
-}
-
-function zeros(total: number): Readable {
-  const chunk = Buffer.alloc(64 * 1024);
-  let sent = 0;
-  return new Readable({
-    read() {
-      if (sent >= total) return void this.push(null);
-      sent += chunk.length;
-      this.push(chunk);
-    },
-  });
-}
+const send = (baseURL: string, method: string, path: string, options: SendOptions) => sendTo(new URL(baseURL).port, method, path, options);
 
 test.describe("hostile HTTP", () => {
   test.skip(({ isMobile }) => isMobile, "server checks need one project only");

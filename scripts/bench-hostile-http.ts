@@ -13,8 +13,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { request } from "node:http";
-import { Readable } from "node:stream";
+import { send as sendTo, zeros, type SendOptions } from "./raw-http";
 
 const PORT = 3500;
 const DATABASE = "data/bench-hostile.db";
@@ -28,40 +27,7 @@ if (!existsSync(".next/BUILD_ID")) {
   process.exit(1);
 }
 
-type Answer = { status: number; body: string; ms: number };
-
-/** One request over a fresh connection from `from`; `body` may be a stream (sent chunked). */
-function send(method: string, path: string, options: { body?: string | Readable; headers?: Record<string, string>; from?: string; full?: boolean } = {}): Promise<Answer> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port: PORT, method, path, localAddress: options.from, agent: false, headers: { "content-type": "application/json", ...options.headers } }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      // Only the start of an answer is kept, unless the caller measures the whole of it.
-      res.on("data", (chunk: string) => (body += options.full || chunk.length + body.length < 4096 ? chunk : ""));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, ms: performance.now() - started }));
-      res.on("error", reject);
-    });
-    // The server may answer and close while a flood is still being sent (that is the point): an answer already read stands.
-    // Writing may fail first (EPIPE) while the answer is still on its way: give it a moment.
-    req.on("error", (error: NodeJS.ErrnoException) => setTimeout(() => resolve({ status: 0, body: error.code ?? error.message, ms: performance.now() - started }), 500));
-    if (options.body instanceof Readable) options.body.pipe(req);
-    else req.end(options.body);
-  });
-}
-
-/** `total` bytes of zeros, produced as they are sent: the bench itself holds one chunk. */
-function zeros(total: number): Readable {
-  const chunk = Buffer.alloc(64 * 1024);
-  let sent = 0;
-  return new Readable({
-    read() {
-      if (sent >= total) return void this.push(null);
-      sent += chunk.length;
-      this.push(chunk);
-    },
-  });
-}
+const send = (method: string, path: string, options: SendOptions = {}) => sendTo(PORT, method, path, options);
 
 const residentMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
 
@@ -96,7 +62,7 @@ try {
     "a deep, wide object thrown": "let o = {}; for (let i = 0; i < 1e4; i++) o = { o, k: 'v'.repeat(1e3) }; throw o;",
   };
   for (const [what, code] of Object.entries(oversized)) {
-    const answer = await send("POST", "/api/submissions", { from: "127.0.0.4", body: JSON.stringify({ id: crypto.randomUUID(), exerciseId: "losses", code }), full: true });
+    const answer = await send("POST", "/api/submissions", { from: "127.0.0.4", body: JSON.stringify({ id: crypto.randomUUID(), exerciseId: "losses", code }) });
     const verdict = answer.status === 200 ? JSON.stringify((JSON.parse(answer.body) as { submission: { verdict: unknown } }).submission.verdict) : "";
     console.log(`  ${what.padEnd(34)} → ${answer.status}, answer ${(Buffer.byteLength(answer.body) / 1024).toFixed(1)} KiB, verdict ${(Buffer.byteLength(verdict) / 1024).toFixed(1)} KiB`);
   }

@@ -3,6 +3,7 @@
  * test "browser" that keeps cookies: integration tests exercise the real
  * handlers, database and processes without starting Next.js.
  */
+import { rmSync } from "node:fs";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http-server/client-address";
 
 export const ORIGIN = "http://descent.test";
@@ -85,3 +86,11 @@ async function encodeBody(body: unknown): Promise<{ body?: BodyInit; headers: Re
   return { body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json" } };
 }
 
+/** After a test file that called the app: stops its graders, closes its database client and removes the test's folder `dir`. */
+export async function closeApp(dir: string): Promise<void> {
+  const { graderPool } = await import("@/lib/exercises/grader");
+  const { db } = await import("@/lib/db/client");
+  await graderPool().close();
+  await db().$disconnect();
+  rmSync(dir, { recursive: true, force: true });
+}

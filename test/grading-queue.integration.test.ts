@@ -5,11 +5,11 @@
  * Retry-After when it is full. Each hostile case is followed by a correct
  * submission that is graded correctly.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Browser, CLIENT_ADDRESS_HEADER } from "./app-routes";
+import { Browser, CLIENT_ADDRESS_HEADER, closeApp } from "./app-routes";
 
 const dir = mkdtempSync(path.join(tmpdir(), "descent-queue-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "queue.db")}`;
@@ -34,13 +34,7 @@ beforeAll(async () => {
   await applyMigrations(path.join(dir, "queue.db"));
 });
 
-afterAll(async () => {
-  const { graderPool } = await import("@/lib/exercises/grader");
-  const { db } = await import("@/lib/db/client");
-  await graderPool().close();
-  await db().$disconnect();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeApp(dir));
 
 describe("the grading queue", () => {
   it("grades one submission per learner at a time, and the refused one counts for nothing", async () => {

@@ -5,11 +5,11 @@
  * endpoints and one submission graded by the real grader. Every refused
  * attempt is checked for its status and for what its body must not leak.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Browser, CLIENT_ADDRESS_HEADER, ORIGIN } from "./app-routes";
+import { Browser, CLIENT_ADDRESS_HEADER, closeApp, ORIGIN } from "./app-routes";
 
 const dir = mkdtempSync(path.join(tmpdir(), "descent-security-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "security.db")}`;
@@ -51,13 +51,7 @@ beforeAll(async () => {
   expect(graded.status, graded.text).toBe(200);
 });
 
-afterAll(async () => {
-  const { graderPool } = await import("@/lib/exercises/grader");
-  const { db } = await import("@/lib/db/client");
-  await graderPool().close();
-  await db().$disconnect();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeApp(dir));
 
 const INSTRUCTOR_CALLS: Array<[string, string, unknown?]> = [
   ["GET", "/api/instructor/gradebook"],
