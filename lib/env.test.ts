@@ -28,7 +28,7 @@ describe("parseEnv", () => {
     ["DESCENT_TRUSTED_PROXIES", "10.0.0.0/33", "must be IP addresses or CIDR blocks"],
     ["DESCENT_TRUSTED_PROXIES", "proxy.school.example", "must be IP addresses or CIDR blocks"],
     ["DESCENT_SECRET", "short", "must be at least 32 characters"],
-    ["DATABASE_URL", "postgres://localhost/descent", "must be a SQLite file URL"],
+    ["DATABASE_URL", "mysql://localhost/descent", "must be a SQLite file URL such as file:./data/descent.db, or a PostgreSQL URL"],
     ["BETTER_AUTH_URL", "descent.school", "must be the site's public URL"],
   ])("refuses %s=%s, naming the variable and what it must be", (name, value, expected) => {
     const parse = () => parseEnv({ [name]: value });

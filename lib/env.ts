@@ -25,7 +25,7 @@ function isAddressOrBlock(entry: string): boolean {
 
 export const DatabaseUrl = z
   .string()
-  .regex(/^file:.+/, "must be a SQLite file URL such as file:./data/descent.db")
+  .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, "must be a SQLite file URL such as file:./data/descent.db, or a PostgreSQL URL such as postgres://descent@db.school.example/descent")
   .default(DEFAULT_DATABASE_URL);
 
 const EnvSchema = z.object({
@@ -33,7 +33,7 @@ const EnvSchema = z.object({
   PORT: wholeNumber(1, 65535).default(3000),
   /** The address they listen on (default: every interface, so a classroom can reach it by the machine's address). */
   DESCENT_HOST: z.string().min(1).optional(),
-  /** Where progress is kept: a SQLite file. */
+  /** Where progress is kept: a SQLite file (one machine), or PostgreSQL (several machines; grading then goes through its job queue). */
   DATABASE_URL: z.preprocess((value) => value || undefined, DatabaseUrl),
   /** Signs the learner cookie and sessions; without it one is generated into data/secret. */
   DESCENT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

@@ -38,7 +38,7 @@ async function timed(count: number, request: (i: number) => Promise<{ status: nu
 
 await buildProcesses(process.cwd());
 const { applyMigrations } = await import("@/lib/db/migrate");
-await applyMigrations(path.join(dir, "bench.db"));
+await applyMigrations(process.env.DATABASE_URL);
 const solution = readFileSync("content/loss-functions/exercises/losses/solution.ts", "utf8");
 
 try {

@@ -3,7 +3,7 @@
  * test "browser" that keeps cookies: integration tests exercise the real
  * handlers, database and processes without starting Next.js.
  */
-import { rmSync } from "node:fs";
+import type { TestDatabase } from "./databases";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http-server/client-address";
 
 export const ORIGIN = "http://descent.test";
@@ -87,10 +87,10 @@ async function encodeBody(body: unknown): Promise<{ body?: BodyInit; headers: Re
 }
 
 /** After a test file that called the app: stops its graders, closes its database client and removes the test's folder `dir`. */
-export async function closeApp(dir: string): Promise<void> {
+export async function closeApp(database: TestDatabase): Promise<void> {
   const { graderPool } = await import("@/lib/exercises/grader");
   const { db } = await import("@/lib/db/client");
   await graderPool().close();
   await db().$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  await database.remove();
 }

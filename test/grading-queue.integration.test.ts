@@ -9,10 +9,11 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabase } from "@/test/databases";
 import { Browser, CLIENT_ADDRESS_HEADER, closeApp } from "./app-routes";
 
-const dir = mkdtempSync(path.join(tmpdir(), "descent-queue-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "queue.db")}`;
+const database = testDatabase("queue");
+process.env.DATABASE_URL = database.url;
 process.env.DESCENT_SECRET = "a test secret that is long enough to sign cookies";
 // Two graders; four submissions may wait, two of them from one client address.
 process.env.DESCENT_GRADERS = "2";
@@ -30,11 +31,10 @@ const submit = (browser: Browser, client: string, code: string): Promise<Answer>
 const statusOf = (answer: Answer) => (answer.json() as { submission: { status: string; score: number; maxScore: number } }).submission;
 
 beforeAll(async () => {
-  const { applyMigrations } = await import("@/lib/db/migrate");
-  await applyMigrations(path.join(dir, "queue.db"));
+  await database.migrate();
 });
 
-afterAll(() => closeApp(dir));
+afterAll(() => closeApp(database));
 
 describe("the grading queue", () => {
   it("grades one submission per learner at a time, and the refused one counts for nothing", async () => {

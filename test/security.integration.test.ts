@@ -9,10 +9,11 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabase } from "@/test/databases";
 import { Browser, CLIENT_ADDRESS_HEADER, closeApp, ORIGIN } from "./app-routes";
 
-const dir = mkdtempSync(path.join(tmpdir(), "descent-security-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "security.db")}`;
+const database = testDatabase("security");
+process.env.DATABASE_URL = database.url;
 process.env.DESCENT_SECRET = "a test secret that is long enough to sign cookies";
 process.env.BETTER_AUTH_URL = ORIGIN;
 
@@ -37,8 +38,7 @@ async function signUp(email: string): Promise<Browser> {
 }
 
 beforeAll(async () => {
-  const { applyMigrations } = await import("@/lib/db/migrate");
-  await applyMigrations(path.join(dir, "security.db"));
+  await database.migrate();
   ada = await signUp("ada@school.example");
   bob = await signUp("bob@school.example");
   teacher = await signUp("teacher@school.example");
@@ -51,7 +51,7 @@ beforeAll(async () => {
   expect(graded.status, graded.text).toBe(200);
 });
 
-afterAll(() => closeApp(dir));
+afterAll(() => closeApp(database));
 
 const INSTRUCTOR_CALLS: Array<[string, string, unknown?]> = [
   ["GET", "/api/instructor/gradebook"],

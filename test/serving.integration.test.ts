@@ -8,12 +8,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabase } from "@/test/databases";
 import { tf } from "@/lib/node-tf";
 import { toModelJson } from "@/lib/kernel/model-json";
 import { Browser, CLIENT_ADDRESS_HEADER, ORIGIN } from "./app-routes";
 
-const dir = mkdtempSync(path.join(tmpdir(), "descent-serving-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "serving.db")}`;
+const database = testDatabase("serving");
+process.env.DATABASE_URL = database.url;
 process.env.DESCENT_SECRET = "a test secret that is long enough to sign cookies";
 process.env.DESCENT_PREDICTORS = "1";
 process.env.BETTER_AUTH_URL = ORIGIN;
@@ -58,8 +59,7 @@ const predict = (body: unknown, withKey: string | null = key, id = modelId) =>
   outsider.fetch("POST", `/api/models/${id}/predict`, body, withKey ? { authorization: `Bearer ${withKey}`, origin: "null" } : { origin: "null" });
 
 beforeAll(async () => {
-  const { applyMigrations } = await import("@/lib/db/migrate");
-  await applyMigrations(path.join(dir, "serving.db"));
+  await database.migrate();
   owner = new Browser();
   stranger = new Browser();
   model = classifier();
@@ -77,7 +77,7 @@ afterAll(async () => {
   const { db } = await import("@/lib/db/client");
   await closePredictors();
   await db().$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  await database.remove();
 });
 
 describe("uploading", () => {

@@ -9,10 +9,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabase } from "@/test/databases";
 import { Browser } from "./app-routes";
 
-const dir = mkdtempSync(path.join(tmpdir(), "descent-origins-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "origins.db")}`;
+const database = testDatabase("origins");
+process.env.DATABASE_URL = database.url;
 process.env.DESCENT_SECRET = "a test secret that is long enough to sign cookies";
 delete process.env.BETTER_AUTH_URL;
 // As `npm start` runs: better-auth skips its Origin check altogether under test (NODE_ENV=test, or TEST, which Vitest
@@ -34,14 +35,13 @@ function browserAt(host: string, origin = `http://${host}`, scheme = "http") {
 const sessionCookie = (setCookies: string[]) => setCookies.find((cookie) => cookie.includes("session_token="));
 
 beforeAll(async () => {
-  const { applyMigrations } = await import("@/lib/db/migrate");
-  await applyMigrations(path.join(dir, "origins.db"));
+  await database.migrate();
 });
 
 afterAll(async () => {
   const { db } = await import("@/lib/db/client");
   await db().$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  await database.remove();
   for (const [name, value] of Object.entries(testEnv)) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;

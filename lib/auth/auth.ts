@@ -5,6 +5,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { claimAnonymousWork } from "@/lib/db/accounts";
 import { db } from "@/lib/db/client";
+import { databaseTarget } from "@/lib/db/config";
 import { env } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http-server/client-address";
 import { LEARNER_COOKIE, learnerFromCookieHeader } from "./learner-cookie";
@@ -43,7 +44,7 @@ async function refuseWhileBackingOff(account: string): Promise<void> {
 }
 
 export const auth = betterAuth({
-  database: prismaAdapter(db(), { provider: "sqlite" }),
+  database: prismaAdapter(db(), { provider: databaseTarget().provider }),
   // Its own key, not the learner cookie's (lib/auth/secret.ts).
   secret: derivedKey("accounts").toString("hex"),
   // Unset in development: the origin is then taken from each request.

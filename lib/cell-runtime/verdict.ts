@@ -17,7 +17,9 @@ export type VerdictStatus =
   | "runtime-error"
   | "time-limit"
   | "memory-limit"
-  | "crashed";
+  | "crashed"
+  /** The grading queue gave up after its attempts (workers died or failed): counts for nothing; resubmit. */
+  | "not-graded";
 
 export type Verdict = {
   status: VerdictStatus;
@@ -40,6 +42,7 @@ export const STATUS_LABELS: Record<VerdictStatus, string> = {
   "time-limit": "Time limit exceeded",
   "memory-limit": "Memory limit exceeded",
   crashed: "The grader crashed",
+  "not-graded": "Could not be graded: submit again",
 };
 
 export function scoreOf(tests: readonly TestResult[]): { score: number; maxScore: number } {

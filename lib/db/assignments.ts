@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { AssignmentInput } from "@/lib/assignments/input";
 import { exerciseCredit, type ExerciseCredit, type LatePolicy } from "@/lib/assignments/late-policy";
 import type { Db } from "./client";
-import { TRANSACTION_LIMITS } from "./progress";
+import { NOT_ATTEMPTS, TRANSACTION_LIMITS } from "./progress";
 
 export type Assignment = {
   id: string;
@@ -59,7 +59,7 @@ export type AssignmentGrade = { credited: number; exercises: Record<string, Exer
 export async function assignmentGrades(db: Db, assignments: readonly Assignment[], learnerIds?: readonly string[]): Promise<Map<string, Map<string, AssignmentGrade>>> {
   const exerciseIds = [...new Set(assignments.flatMap((a) => a.exerciseIds))];
   const submissions = await db.submission.findMany({
-    where: { exerciseId: { in: exerciseIds }, status: { not: "pending" }, ...(learnerIds ? { learnerId: { in: [...learnerIds] } } : {}) },
+    where: { exerciseId: { in: exerciseIds }, status: { notIn: NOT_ATTEMPTS }, ...(learnerIds ? { learnerId: { in: [...learnerIds] } } : {}) },
     select: { learnerId: true, exerciseId: true, score: true, createdAt: true },
   });
   const attemptsBy = Map.groupBy(submissions, (s) => s.learnerId);

@@ -1,18 +1,15 @@
 /** What instructors read — statistics, failures, a student's history, assignment grades, the gradebook — from a real SQLite file. */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Verdict } from "@/lib/cell-runtime/verdict";
 import { assignmentGrades, deleteAssignment, listAssignments, saveAssignment } from "./assignments";
 import { createDb, type Db } from "./client";
 import { exerciseFailures, exerciseStats } from "./exercise-stats";
 import { gradebook, gradebookCsv, gradebookTable } from "./gradebook";
-import { applyMigrations } from "./migrate";
+import { testDatabase } from "@/test/databases";
 import { finishSubmission, recordHints, recordReveal, startSubmission, touchLearner } from "./progress";
 import { studentHistory } from "./student-history";
 
-let dir: string;
+const database = testDatabase("reports");
 let db: Db;
 const DUE = new Date("2026-12-01T17:00:00Z");
 const hoursFromDue = (hours: number) => new Date(DUE.getTime() + hours * 3_600_000);
@@ -41,9 +38,8 @@ async function graded(learnerId: string, verdict: Verdict, createdAt: Date, exer
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "descent-reports-"));
-  await applyMigrations(path.join(dir, "test.db"));
-  db = createDb(path.join(dir, "test.db"));
+  await database.migrate();
+  db = createDb(database.url);
   await db.user.create({ data: { id: "u-ada", name: "Ada", email: "ada@school.example", role: "student" } });
   await db.user.create({ data: { id: "u-teacher", name: "Teacher", email: "t@school.example", role: "instructor" } });
   for (const id of ["ada", "bob", "anon", "teacher"]) await touchLearner(db, id);
@@ -69,7 +65,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  await database.remove();
 });
 
 describe("exercise statistics", () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Verdict } from "@/lib/cell-runtime/verdict";
 import type { Db } from "./client";
+import { NOT_ATTEMPTS } from "./progress";
 import { STUDENT_LEARNERS } from "./students";
 
 export type ExerciseStats = {
@@ -31,7 +32,7 @@ export async function exerciseStats(db: Db, exerciseIds: readonly string[]): Pro
   const onlyStudents = { learner: STUDENT_LEARNERS };
   const [submissions, hints, reveals] = await Promise.all([
     db.submission.findMany({
-      where: { status: { not: "pending" }, ...onlyStudents },
+      where: { status: { notIn: NOT_ATTEMPTS }, ...onlyStudents },
       select: { learnerId: true, exerciseId: true, status: true },
       orderBy: { createdAt: "asc" },
     }),
@@ -79,7 +80,7 @@ const messagePattern = (message: string) => message.replace(/-?\d+(\.\d+)?(e[-+]
  */
 export async function exerciseFailures(db: Db, exerciseId: string): Promise<FailureGroup[]> {
   const failed = await db.submission.findMany({
-    where: { exerciseId, status: { notIn: ["pending", "passed"] }, learner: STUDENT_LEARNERS },
+    where: { exerciseId, status: { notIn: [...NOT_ATTEMPTS, "passed"] }, learner: STUDENT_LEARNERS },
     select: { learnerId: true, verdict: true },
   });
   const groups = new Map<string, FailureGroup & { learners: Set<string> }>();

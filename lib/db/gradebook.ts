@@ -1,6 +1,7 @@
 import "server-only";
 import { assignmentGrades, type Assignment } from "./assignments";
 import type { Db } from "./client";
+import { NOT_ATTEMPTS } from "./progress";
 import { STUDENT_LEARNERS } from "./students";
 
 export type GradebookRow = {
@@ -24,7 +25,7 @@ export type GradebookRow = {
 export async function gradebook(db: Db, assignments: readonly Assignment[]): Promise<GradebookRow[]> {
   const [learners, bests, passes, completions, credits] = await Promise.all([
     db.learner.findMany({ where: { submissions: { some: {} }, ...STUDENT_LEARNERS }, include: { user: { select: { email: true, name: true } } } }),
-    db.submission.groupBy({ by: ["learnerId", "exerciseId"], where: { status: { not: "pending" } }, _max: { score: true, maxScore: true } }),
+    db.submission.groupBy({ by: ["learnerId", "exerciseId"], where: { status: { notIn: NOT_ATTEMPTS } }, _max: { score: true, maxScore: true } }),
     db.submission.findMany({ where: { status: "passed" }, select: { learnerId: true, exerciseId: true }, distinct: ["learnerId", "exerciseId"] }),
     db.lessonCompletion.findMany({ select: { learnerId: true, lessonHref: true } }),
     assignmentGrades(db, assignments),

@@ -1,11 +1,11 @@
-/** The storage layer against a real SQLite file, migrated by the real migrations. */
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+/** The storage layer against a real database (SQLite, or PostgreSQL with DESCENT_TEST_POSTGRES), migrated by the real migrations. */
+import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Verdict } from "@/lib/cell-runtime/verdict";
 import { createDb, type Db } from "./client";
-import { applyMigrations } from "./migrate";
+import { databaseTarget } from "./config";
+import { SCHEMA_FILES } from "./schema-files";
+import { testDatabase } from "@/test/databases";
 import {
   courseProgress,
   exerciseState,
@@ -17,8 +17,7 @@ import {
   touchLearner,
 } from "./progress";
 
-let dir: string;
-let file: string;
+const database = testDatabase("progress");
 let db: Db;
 
 const verdict = (score: number, maxScore = 4): Verdict => ({
@@ -40,20 +39,19 @@ const submission = (id: string, learnerId: string, exerciseId = "losses") => ({
 const lesson = { href: "/learn/loss-functions/measuring-error", exerciseIds: ["losses", "other"] };
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "descent-db-"));
-  file = path.join(dir, "test.db");
-  const migrations = readdirSync("prisma/migrations", { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  expect(await applyMigrations(file)).toEqual(migrations);
+  const provider = databaseTarget(database.url).provider;
+  const migrations = readdirSync(SCHEMA_FILES[provider].migrations, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  expect(await database.migrate()).toEqual(migrations);
   // Applying again is a no-op: the server runs it on every start.
-  expect(await applyMigrations(file)).toEqual([]);
-  db = createDb(file);
+  expect(await database.migrate()).toEqual([]);
+  db = createDb(database.url);
   await touchLearner(db, "ada");
   await touchLearner(db, "bob");
 });
 
 afterAll(async () => {
   await db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  await database.remove();
 });
 
 describe("submissions", () => {

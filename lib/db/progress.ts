@@ -62,8 +62,18 @@ export async function startSubmission(
 }
 
 /**
- * Stores the verdict and, in the same transaction, marks the lesson complete
- * when this grade means every graded exercise of the lesson is now passed.
+ * Statuses that are not attempts: still waiting for a grader, or given up on
+ * by the grading queue after its attempts ran out ("could not be graded,
+ * resubmit"). They count against no limit and towards no score.
+ */
+export const NOT_ATTEMPTS = ["pending", "not-graded"];
+
+/**
+ * Stores the verdict of a pending submission and, in the same transaction,
+ * marks the lesson complete when this grade means every graded exercise of
+ * the lesson is now passed. Idempotent: grading is delivered at least once
+ * (a retried job, a second worker), and only the first verdict is kept, so a
+ * submission is never counted twice; later ones get the stored row back.
  */
 export async function finishSubmission(
   db: Db,
@@ -71,8 +81,8 @@ export async function finishSubmission(
 ): Promise<{ lessonCompleted: boolean; submission: StoredSubmission }> {
   const { verdict } = input;
   return db.$transaction(async (tx) => {
-    const submission = toStored(await tx.submission.update({
-      where: { id: input.id },
+    const { count } = await tx.submission.updateMany({
+      where: { id: input.id, status: "pending" },
       data: {
         status: verdict.status,
         score: verdict.score,
@@ -81,8 +91,10 @@ export async function finishSubmission(
         gradingMs: verdict.durationMs,
         gradedAt: new Date(),
       },
-    }));
-    if (verdict.status !== "passed") return { lessonCompleted: false, submission };
+    });
+    const submission = toStored(await tx.submission.findUniqueOrThrow({ where: { id: input.id } }));
+    if (count === 0 || verdict.status !== "passed") return { lessonCompleted: false, submission };
+    // Passed: the lesson is complete once every one of its graded exercises is passed.
     const passed = await tx.submission.findMany({
       where: { learnerId: input.learnerId, exerciseId: { in: input.lesson.exerciseIds }, status: "passed" },
       select: { exerciseId: true },
@@ -98,10 +110,16 @@ export async function finishSubmission(
   }, TRANSACTION_LIMITS);
 }
 
+/** Whether the learner has completed the lesson (every graded exercise in it passed). */
+export async function lessonComplete(db: Db, learnerId: string, lessonHref: string): Promise<boolean> {
+  return (await db.lessonCompletion.count({ where: { learnerId, lessonHref } })) > 0;
+}
+
 /** Submissions in the last hour, and when the oldest of them leaves that window. */
 export async function recentSubmissions(db: Db, learnerId: string, exerciseId: string, now = new Date()): Promise<{ count: number; oldest?: Date }> {
   const since = new Date(now.getTime() - 60 * 60 * 1000);
-  const where = { learnerId, exerciseId, createdAt: { gte: since } };
+  // Pending ones count (they are what a burst of requests makes); ones the queue gave up on do not.
+  const where = { learnerId, exerciseId, createdAt: { gte: since }, status: { not: "not-graded" } };
   const [count, oldest] = await Promise.all([
     db.submission.count({ where }),
     db.submission.findFirst({ where, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
@@ -142,7 +160,7 @@ export type ExerciseState = {
 };
 
 export async function exerciseState(db: Db, learnerId: string, exerciseId: string): Promise<ExerciseState> {
-  const where = { learnerId, exerciseId, status: { not: "pending" } };
+  const where = { learnerId, exerciseId, status: { notIn: NOT_ATTEMPTS } };
   const [attempts, best, last, draft, reveal, hintsShown] = await Promise.all([
     db.submission.count({ where }),
     db.submission.findFirst({ where, orderBy: [{ score: "desc" }, { createdAt: "asc" }] }),
@@ -219,7 +237,7 @@ export type CourseProgress = {
 export async function courseProgress(db: Db, learnerId: string): Promise<CourseProgress> {
   const [completions, grades] = await Promise.all([
     db.lessonCompletion.findMany({ where: { learnerId }, select: { lessonHref: true } }),
-    db.submission.groupBy({ by: ["exerciseId"], where: { learnerId, status: { not: "pending" } }, _max: { score: true, maxScore: true } }),
+    db.submission.groupBy({ by: ["exerciseId"], where: { learnerId, status: { notIn: NOT_ATTEMPTS } }, _max: { score: true, maxScore: true } }),
   ]);
   const passed = new Set(
     (await db.submission.findMany({ where: { learnerId, status: "passed" }, select: { exerciseId: true }, distinct: ["exerciseId"] })).map((s) => s.exerciseId),

@@ -11,10 +11,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabase } from "@/test/databases";
 import type { Db } from "@/lib/db/client";
 
-const dir = mkdtempSync(path.join(tmpdir(), "descent-reveal-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "reveal.db")}`;
+const database = testDatabase("reveal");
+process.env.DATABASE_URL = database.url;
 
 const EXERCISE = "losses";
 const WRONG = (n: number) =>
@@ -26,8 +27,7 @@ let starter: string;
 let solution: string;
 
 beforeAll(async () => {
-  const { applyMigrations } = await import("@/lib/db/migrate");
-  await applyMigrations(path.join(dir, "reveal.db"));
+  await database.migrate();
   service = await import("./service");
   db = (await import("@/lib/db/client")).db();
   const exercise = await service.findExercise(EXERCISE);
@@ -39,7 +39,7 @@ afterAll(async () => {
   const { graderPool } = await import("./grader");
   await graderPool().close();
   await db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  await database.remove();
 });
 
 /** A visitor with a fresh learner cookie and no account. */
