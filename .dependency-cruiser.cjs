@@ -19,6 +19,7 @@ const LAYERS = {
   "http-server": [],
   metrics: [],
   "process-pool": [],
+  jobs: ["env.ts"],
   assignments: [],
   kernel: ["cell-runtime", "format-bytes.ts"],
   editor: [],
@@ -27,7 +28,7 @@ const LAYERS = {
   auth: ["api", "db", "env.ts", "http-server", "metrics"],
   grading: ["cell-runtime", "process-pool", "node-tf.ts", "env.ts"],
   content: ["env.ts"],
-  exercises: ["content", "grading", "cell-runtime", "db", "api", "auth", "env.ts", "metrics"],
+  exercises: ["content", "grading", "cell-runtime", "db", "api", "auth", "env.ts", "metrics", "jobs"],
   serving: ["api", "auth", "db", "process-pool", "node-tf.ts", "format-bytes.ts", "env.ts", "metrics"],
   instructor: ["api", "assignments", "auth", "content", "db", "exercises", "env.ts"],
 };

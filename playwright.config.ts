@@ -3,6 +3,11 @@ import { chromiumLaunchOptions } from "./scripts/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+// The same production build on PostgreSQL, with a grading worker, for the journey that runs there too.
+const postgresPort = port + 1;
+const postgresURL = `http://localhost:${postgresPort}`;
+const postgresDatabase = process.env.E2E_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/descent_e2e";
+const ON_POSTGRES = /wrong answer, Check, partial grade, fix, full marks/;
 // A second name for this machine, as a classroom's LAN name would be (e2e/account.spec.ts signs in through it).
 const launchOptions = chromiumLaunchOptions(["--host-resolver-rules=MAP descent-lan.test 127.0.0.1"]);
 const TRAINING = /mnist\.spec\.ts$/;
@@ -17,17 +22,28 @@ export default defineConfig({
   projects: [
     { name: "desktop", testIgnore: TRAINING, use: { ...devices["Desktop Chrome"], launchOptions } },
     { name: "phone", testIgnore: TRAINING, use: { ...devices["Pixel 7"], launchOptions } },
+    // Several machines' mode: submissions graded through the job queue by a worker.
+    { name: "postgres", testMatch: /exercise\.spec\.ts$/, grep: ON_POSTGRES, use: { ...devices["Desktop Chrome"], launchOptions, baseURL: postgresURL } },
     // Training the CNN in software WebGL keeps both cores busy for minutes, and every journey beside it slows to a
     // crawl: it runs last, on its own.
-    { name: "training", testMatch: TRAINING, dependencies: ["desktop", "phone"], use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "training", testMatch: TRAINING, dependencies: ["desktop", "phone", "postgres"], use: { ...devices["Desktop Chrome"], launchOptions } },
   ],
   // Tests run against the production build (`npm run build` runs first in `npm test`).
-  webServer: {
-    // A fresh database for every run: journeys start as a new learner, and nothing touches the dev database.
-    command: `rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npm run db:migrate && NODE_ENV=production node --import tsx server.ts`,
-    url: baseURL,
-    reuseExistingServer: !process.env.CI,
-    env: { NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "file:./data/e2e.db", PORT: String(port) },
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      // A fresh database for every run: journeys start as a new learner, and nothing touches the dev database.
+      command: `rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npm run db:migrate && NODE_ENV=production node --import tsx server.ts`,
+      url: baseURL,
+      reuseExistingServer: !process.env.CI,
+      env: { NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "file:./data/e2e.db", PORT: String(port) },
+      timeout: 60_000,
+    },
+    {
+      command: "node --conditions=react-server --import tsx scripts/e2e-postgres.ts",
+      url: postgresURL,
+      reuseExistingServer: !process.env.CI,
+      env: { NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: postgresDatabase, PORT: String(postgresPort), DESCENT_GRADERS: "1" },
+      timeout: 90_000,
+    },
+  ],
 });

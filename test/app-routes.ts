@@ -90,7 +90,9 @@ async function encodeBody(body: unknown): Promise<{ body?: BodyInit; headers: Re
 export async function closeApp(database: TestDatabase): Promise<void> {
   const { graderPool } = await import("@/lib/exercises/grader");
   const { db } = await import("@/lib/db/client");
+  const { closeJobQueue } = await import("@/lib/jobs/connection");
   await graderPool().close();
+  await closeJobQueue();
   await db().$disconnect();
   await database.remove();
 }

@@ -20,6 +20,8 @@ export type TestDatabase = {
   dir: string;
   /** Creates the database (if needed) and applies every migration; returns the names applied. */
   migrate(): Promise<string[]>;
+  /** Runs `stop` first when the database is removed (workers using it). */
+  beforeRemove(stop: () => Promise<void>): void;
   remove(): Promise<void>;
 };
 
@@ -38,11 +40,14 @@ export function testDatabase(name: string): TestDatabase {
     parsed.pathname = `/descent_test_${name.replace(/\W/g, "_")}_${randomBytes(4).toString("hex")}`;
     url = parsed.toString();
   }
+  const users: Array<() => Promise<void>> = [];
   return {
     url,
     dir,
     migrate: () => applyMigrations(url),
+    beforeRemove: (stop) => void users.push(stop),
     async remove() {
+      await Promise.all(users.map((stop) => stop()));
       if (server) await dropPostgresDatabase(url);
       rmSync(dir, { recursive: true, force: true });
     },

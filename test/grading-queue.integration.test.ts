@@ -5,11 +5,9 @@
  * Retry-After when it is full. Each hostile case is followed by a correct
  * submission that is graded correctly.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabase } from "@/test/databases";
+import { testDatabase, testPostgresServer } from "@/test/databases";
 import { Browser, CLIENT_ADDRESS_HEADER, closeApp } from "./app-routes";
 
 const database = testDatabase("queue");
@@ -36,7 +34,9 @@ beforeAll(async () => {
 
 afterAll(() => closeApp(database));
 
-describe("the grading queue", () => {
+// The one-machine queue, inside this process's grader pool. PostgreSQL mode queues through pg-boss and workers:
+// test/grading-worker.integration.test.ts.
+describe.skipIf(testPostgresServer())("the grading queue", () => {
   it("grades one submission per learner at a time, and the refused one counts for nothing", async () => {
     const learner = new Browser();
     expect((await learner.fetch("PUT", "/api/exercises/losses/draft", { code: "// first draft" })).status).toBe(204); // the learner's cookie

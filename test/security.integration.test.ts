@@ -5,11 +5,11 @@
  * endpoints and one submission graded by the real grader. Every refused
  * attempt is checked for its status and for what its body must not leak.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "@/test/databases";
+import { workerWhenQueued } from "@/test/workers";
 import { Browser, CLIENT_ADDRESS_HEADER, closeApp, ORIGIN } from "./app-routes";
 
 const database = testDatabase("security");
@@ -36,6 +36,8 @@ async function signUp(email: string): Promise<Browser> {
   expect(response.status, response.text).toBe(200);
   return browser;
 }
+
+workerWhenQueued(database);
 
 beforeAll(async () => {
   await database.migrate();

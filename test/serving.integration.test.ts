@@ -4,9 +4,6 @@
  * processes, and predictions compared with TensorFlow.js running the same
  * model here.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "@/test/databases";
 import { tf } from "@/lib/node-tf";

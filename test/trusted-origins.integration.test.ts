@@ -5,9 +5,6 @@
  * Origin headers name the address the browser used. See
  * lib/auth/trusted-origins.ts and lib/auth/secure-cookies.ts.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "@/test/databases";
 import { Browser } from "./app-routes";

@@ -137,9 +137,19 @@ export async function pendingSubmissionIds(db: Db, learnerId: string, since: Dat
   return rows.map((row) => row.id);
 }
 
+/** Submissions of every learner waiting for a grade, created since `since`: the grading queue's depth, as every server sees it. */
+export async function countPending(db: Db, since: Date): Promise<number> {
+  return db.submission.count({ where: { status: "pending", createdAt: { gte: since } } });
+}
+
 /** Removes a submission that was refused before it was graded (over a limit, or no room to grade it). */
 export async function discardSubmission(db: Db, id: string): Promise<void> {
   await db.submission.deleteMany({ where: { id, status: "pending" } });
+}
+
+/** What a grader needs of a stored submission: whose it is, for which exercise, its code, and whether it still waits. */
+export async function submissionToGrade(db: Db, id: string) {
+  return db.submission.findUnique({ where: { id }, select: { id: true, learnerId: true, exerciseId: true, code: true, status: true } });
 }
 
 export async function getSubmission(db: Db, id: string): Promise<StoredSubmission | undefined> {

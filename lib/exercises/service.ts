@@ -5,8 +5,7 @@ import {
   courseProgress,
   discardSubmission,
   exerciseState,
-  finishSubmission,
-  getSubmission,
+  lessonComplete,
   pendingSubmissionIds,
   recentSubmissions,
   recordHints,
@@ -20,10 +19,9 @@ import {
   type StoredSubmission,
 } from "@/lib/db/progress";
 import { getExerciseCatalog, type ExerciseCatalog, type PlacedExercise } from "./catalog";
-import { gradeSubmission } from "./grade";
 import { graderVersion } from "@/lib/grading/grader-version";
-import { graderPool } from "./grader";
 import { QueueFull } from "@/lib/grading/pool";
+import { submissionGrading } from "./grading";
 import { metrics } from "@/lib/metrics/metrics";
 import { refusal, solutionAccess, type SolutionAccess } from "./solution-access";
 
@@ -32,16 +30,8 @@ import { refusal, solutionAccess, type SolutionAccess } from "./solution-access"
  * apply, so a route only checks its input and says who is asking.
  */
 
-/** How long a retried request waits for its first copy's grade before answering "still grading". */
-const PENDING_WAIT_MS = 60_000;
-
-/**
- * Pending rows older than this, or than this process, are not waiting for
- * anything: their grading ended with a server that stopped. They no longer
- * hold the learner's one place in the queue.
- */
-const PENDING_STALE_MS = 15 * 60_000;
-const PROCESS_STARTED = new Date();
+/** How long a request waits for a grade before answering "still grading" (202); the page then asks again. */
+const PENDING_WAIT_MS = 55_000;
 
 const NO_PROGRESS: ExerciseState = { attempts: 0, bestScore: 0, maxScore: 0, passed: false, revealed: false, hintsShown: 0 };
 
@@ -103,13 +93,14 @@ export type SubmitResult = { submission: StoredSubmission; state: ExerciseState;
 /**
  * TRUST BOUNDARY: the grade comes only from the server's sandbox; nothing
  * the browser says about its own score is read. Idempotent on `id`: a
- * retried request gets its first copy's grade. The submission row is read
- * once (by startSubmission); creating and grading it return it.
+ * retried request gets its first copy's grade. The grade is waited for up to
+ * a minute; a submission still pending then is answered as such (202) and
+ * the page asks again with the same id.
  */
 export async function submit(learnerId: string, input: { id: string; exerciseId: string; code: string }, client = ""): Promise<SubmitResult> {
-  const catalog = await getExerciseCatalog();
-  const exercise = await findExercise(input.exerciseId, catalog);
+  const exercise = await findExercise(input.exerciseId);
   const store = db();
+  const grading = submissionGrading();
   await touchLearner(store, learnerId);
   let started;
   try {
@@ -119,19 +110,17 @@ export async function submit(learnerId: string, input: { id: string; exerciseId:
     throw error;
   }
   if (!started.created) {
-    const submission = await waitForGrade(input.id, started.existing);
-    return { submission, state: await exerciseState(store, learnerId, exercise.id), lessonCompleted: false, replayed: true };
+    const submission = (await grading.settled(input.id, PENDING_WAIT_MS)) ?? started.existing;
+    return { submission, ...(await afterGrade(learnerId, exercise, submission)), replayed: true };
   }
 
-  let verdict;
   const arrived = performance.now();
+  let submission;
   try {
-    await enforceOnePending(learnerId, input.id);
+    await enforceOnePending(learnerId, input.id, grading.orphanedBefore());
     await enforceSubmissionLimit(learnerId, input.id, exercise);
-    verdict = await gradeSubmission(graderPool(), exercise, input.code, { client });
+    submission = await grading.grade(input.id, client, PENDING_WAIT_MS);
   } catch (error) {
-    // Refused or not graded: the submission is removed, so it counts against no limit and holds no place.
-    await discardSubmission(store, input.id);
     if (error instanceof QueueFull) {
       metrics().refusals.inc({ limit: error.clientShareFull ? "grading-queue-client-share" : "grading-queue-full" });
       throw queueFullError(error);
@@ -139,22 +128,29 @@ export async function submit(learnerId: string, input: { id: string; exerciseId:
     if (error instanceof ApiError && error.status === 429) metrics().refusals.inc({ limit: "submissions-per-learner" });
     throw error;
   }
-  metrics().gradingSeconds.observe({ status: verdict.status }, (performance.now() - arrived) / 1000);
-  metrics().verdicts.inc({ status: verdict.status });
-  const lesson = { href: exercise.lessonHref, exerciseIds: catalog.byLesson.get(exercise.lessonHref) ?? [exercise.id] };
-  const { submission, lessonCompleted } = await finishSubmission(store, { id: input.id, learnerId, verdict, lesson });
-  return { submission, state: await exerciseState(store, learnerId, exercise.id), lessonCompleted, replayed: false };
+  if (submission.status !== "pending") metrics().gradingSeconds.observe({ status: submission.status }, (performance.now() - arrived) / 1000);
+  return { submission, ...(await afterGrade(learnerId, exercise, submission)), replayed: false };
+}
+
+/** The learner's state on the exercise after a grade, and whether that grade completed the lesson. */
+async function afterGrade(learnerId: string, exercise: PlacedExercise, submission: StoredSubmission): Promise<{ state: ExerciseState; lessonCompleted: boolean }> {
+  const [state, lessonDone] = await Promise.all([
+    exerciseState(db(), learnerId, exercise.id),
+    submission.status === "passed" ? lessonComplete(db(), learnerId, exercise.lessonHref) : false,
+  ]);
+  return { state, lessonCompleted: lessonDone };
 }
 
 /**
  * One submission per learner in the grading queue at a time: the next waits
  * for this one's grade. Counted after the new one is stored (as the hourly
- * limit is), so of two sent at once exactly the older is graded.
+ * limit is), so of two sent at once exactly the older is graded. A refused
+ * submission is removed: it counts against no limit and holds no place.
  */
-async function enforceOnePending(learnerId: string, submissionId: string): Promise<void> {
-  const since = new Date(Math.max(PROCESS_STARTED.getTime(), Date.now() - PENDING_STALE_MS));
+async function enforceOnePending(learnerId: string, submissionId: string, since: Date): Promise<void> {
   const [first] = await pendingSubmissionIds(db(), learnerId, since);
   if (first === undefined || first === submissionId) return;
+  await discardSubmission(db(), submissionId);
   throw new ApiError(429, "Your previous submission is still being graded. Wait for its grade, then submit again.", { "Retry-After": "5" });
 }
 
@@ -176,16 +172,7 @@ function queueFullError(error: QueueFull): ApiError {
 async function enforceSubmissionLimit(learnerId: string, submissionId: string, exercise: PlacedExercise): Promise<void> {
   const { count, oldest } = await recentSubmissions(db(), learnerId, exercise.id);
   if (count <= exercise.submissionsPerHour) return;
+  await discardSubmission(db(), submissionId);
   const minutes = oldest ? Math.max(1, Math.ceil((oldest.getTime() + 3_600_000 - Date.now()) / 60_000)) : 60;
   throw new ApiError(429, `You have submitted this exercise ${exercise.submissionsPerHour} times in the last hour, its limit. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}; meanwhile Check runs the public tests as often as you like.`);
-}
-
-async function waitForGrade(id: string, first: StoredSubmission): Promise<StoredSubmission> {
-  let current = first;
-  const giveUp = Date.now() + PENDING_WAIT_MS;
-  while (current.status === "pending" && Date.now() < giveUp) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    current = (await getSubmission(db(), id)) ?? current;
-  }
-  return current;
 }

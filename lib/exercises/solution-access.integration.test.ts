@@ -7,11 +7,9 @@
  * After each hostile case a correct submission is still graded correctly.
  */
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "@/test/databases";
+import { workerWhenQueued } from "@/test/workers";
 import type { Db } from "@/lib/db/client";
 
 const database = testDatabase("reveal");
@@ -26,6 +24,8 @@ let db: Db;
 let starter: string;
 let solution: string;
 
+workerWhenQueued(database);
+
 beforeAll(async () => {
   await database.migrate();
   service = await import("./service");
@@ -38,6 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   const { graderPool } = await import("./grader");
   await graderPool().close();
+  await (await import("@/lib/jobs/connection")).closeJobQueue();
   await db.$disconnect();
   await database.remove();
 });

@@ -64,6 +64,8 @@ export async function startQueue(url: string, role: Role): Promise<PgBoss> {
     application_name: `descent-${role}`,
     max: role === "worker" ? 4 : 3,
     instanceName: role === "worker" ? WORKER_INSTANCE : "descent-web",
+    // A worker counts as alive in GET /api/health for three of these.
+    instanceHeartbeatSeconds: 10,
     // Workers watch for expired jobs and missed heartbeats (every 10 s, so a dead worker's jobs wait
     // little); web servers only send. Nothing here runs on a schedule.
     supervise: role === "worker",

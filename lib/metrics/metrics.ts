@@ -13,7 +13,8 @@ function create() {
   return {
     registry,
     queueDepth: new Gauge({ name: "descent_grading_queue_depth", help: "Submissions waiting for a grader.", registers }),
-    graders: new Gauge({ name: "descent_graders", help: "Grader processes started and ready to grade.", registers }),
+    graders: new Gauge({ name: "descent_graders", help: "Grader processes started and ready to grade (one machine).", registers }),
+    workers: new Gauge({ name: "descent_workers", help: "Grading workers alive, on any machine (PostgreSQL mode).", registers }),
     gradingSeconds: new Histogram({
       name: "descent_grading_seconds",
       help: "Time from a submission's arrival to its verdict, queue wait included.",

@@ -10,6 +10,9 @@ export type { ExerciseState, SolutionAccess, StoredSubmission };
 export type ExerciseView = { state: ExerciseState; access: SolutionAccess; solution?: string };
 export type SubmitResponse = { submission: StoredSubmission; state: ExerciseState; lessonCompleted: boolean };
 
+/** How many times a pending submission is asked after (about a minute each) before the page shows it as pending. */
+const MAX_FOLLOW_UPS = 15;
+
 export const exerciseApi = {
   state: (id: string) => fetchJson<ExerciseView>(`/api/exercises/${id}`, { cache: "no-store" }),
 
@@ -20,15 +23,25 @@ export const exerciseApi = {
     navigator.sendBeacon(`/api/exercises/${id}/draft`, new Blob([JSON.stringify({ code })], { type: "application/json" }));
   },
 
-  /** One Submit: the same id on a retry, so the server grades and counts it once. */
+  /**
+   * One Submit: the same id on every request, so the server grades and counts
+   * it once. A network failure is tried once more; an answer that is still
+   * pending (202: the graders are busy) is followed by asking again with the
+   * same id, each request waiting up to a minute on the server.
+   */
   async submit(exerciseId: string, code: string): Promise<SubmitResponse> {
     const json = { id: crypto.randomUUID(), exerciseId, code };
-    try {
-      return await fetchJson<SubmitResponse>("/api/submissions", { method: "POST", json });
-    } catch (error) {
-      if (!(error instanceof TypeError)) throw error; // a network failure, not an answer: try once more
-      return fetchJson<SubmitResponse>("/api/submissions", { method: "POST", json });
-    }
+    const send = async () => {
+      try {
+        return await fetchJson<SubmitResponse>("/api/submissions", { method: "POST", json });
+      } catch (error) {
+        if (!(error instanceof TypeError)) throw error; // a network failure, not an answer: try once more
+        return fetchJson<SubmitResponse>("/api/submissions", { method: "POST", json });
+      }
+    };
+    let answer = await send();
+    for (let asked = 1; answer.submission.status === "pending" && asked < MAX_FOLLOW_UPS; asked++) answer = await send();
+    return answer;
   },
 
   /** Opening a hint is recorded for the instructor's statistics; a failure here must not hide the hint. */

@@ -3,7 +3,7 @@ import { isIP } from "node:net";
 import { ApiError, handle } from "@/lib/api/http";
 import { clientAddressOf } from "@/lib/auth/client-limits";
 import { env } from "@/lib/env";
-import { graderPool } from "@/lib/exercises/grader";
+import { submissionGrading } from "@/lib/exercises/grading";
 import { metrics } from "@/lib/metrics/metrics";
 
 export const runtime = "nodejs";
@@ -28,9 +28,10 @@ export const GET = handle(async (request: Request) => {
   const bearer = /^Bearer (.+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
   const allowed = token ? bearer !== undefined && sameToken(bearer, token) : isLoopback(clientAddressOf(request));
   if (!allowed) throw new ApiError(403, token ? "Send the metrics token as: Authorization: Bearer <token>." : "Metrics are served to this machine only; set DESCENT_METRICS_TOKEN to scrape them from elsewhere.");
-  const { registry, queueDepth, graders } = metrics();
-  const pool = graderPool();
-  queueDepth.set(pool.waiting);
-  graders.set(pool.ready);
+  const { registry, queueDepth, graders, workers } = metrics();
+  const capacity = await submissionGrading().capacity();
+  queueDepth.set(capacity.waiting);
+  if ("graders" in capacity) graders.set(capacity.graders);
+  else workers.set(capacity.workers);
   return new Response(await registry.metrics(), { headers: { "content-type": registry.contentType, "cache-control": "no-store" } });
 });
