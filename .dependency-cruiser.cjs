@@ -29,7 +29,7 @@ const LAYERS = {
   grading: ["cell-runtime", "process-pool", "node-tf.ts", "env.ts"],
   content: ["env.ts"],
   exercises: ["content", "grading", "cell-runtime", "db", "api", "auth", "env.ts", "metrics", "jobs"],
-  serving: ["api", "auth", "db", "process-pool", "node-tf.ts", "format-bytes.ts", "env.ts", "metrics"],
+  serving: ["api", "auth", "db", "process-pool", "node-tf.ts", "format-bytes.ts", "env.ts", "metrics", "jobs"],
   instructor: ["api", "assignments", "auth", "content", "db", "exercises", "env.ts"],
 };
 

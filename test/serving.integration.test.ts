@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "@/test/databases";
+import { workerWhenQueued } from "@/test/workers";
 import { tf } from "@/lib/node-tf";
 import { toModelJson } from "@/lib/kernel/model-json";
 import { Browser, CLIENT_ADDRESS_HEADER, ORIGIN } from "./app-routes";
@@ -55,6 +56,8 @@ const outsider = new Browser();
 const predict = (body: unknown, withKey: string | null = key, id = modelId) =>
   outsider.fetch("POST", `/api/models/${id}/predict`, body, withKey ? { authorization: `Bearer ${withKey}`, origin: "null" } : { origin: "null" });
 
+workerWhenQueued(database);
+
 beforeAll(async () => {
   await database.migrate();
   owner = new Browser();
@@ -73,6 +76,7 @@ afterAll(async () => {
   const { closePredictors } = await import("@/lib/serving/predictor");
   const { db } = await import("@/lib/db/client");
   await closePredictors();
+  await (await import("@/lib/jobs/connection")).closeJobQueue();
   await db().$disconnect();
   await database.remove();
 });

@@ -40,6 +40,8 @@ const QUEUE_OPTIONS: Array<Omit<Queue, "name"> & { name: string }> = [
     expireInSeconds: 5 * 60,
     deadLetter: QUEUES.gradingGaveUp,
     deleteAfterSeconds: 24 * 3600,
+    // Idle workers hear of a new job at once (LISTEN/NOTIFY) instead of at their next poll.
+    notify: true,
   },
   {
     name: QUEUES.predictions,
@@ -49,8 +51,16 @@ const QUEUE_OPTIONS: Array<Omit<Queue, "name"> & { name: string }> = [
     expireInSeconds: 60,
     retentionSeconds: 60,
     deleteAfterSeconds: 10 * 60,
+    notify: true,
   },
 ];
+
+/**
+ * How a worker takes jobs: one at a time per process; woken by NOTIFY when
+ * one is sent; straight back for the next while a backlog waits; otherwise
+ * polling twice a second (the backstop for a missed NOTIFY).
+ */
+export const WORK_OPTIONS = { batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5, burstWhenReadyExceeds: 1 } as const;
 
 /** The name workers register under, so web servers can tell how many are alive (GET /api/health). */
 export const WORKER_INSTANCE = "descent-worker";
@@ -71,6 +81,10 @@ export async function startQueue(url: string, role: Role): Promise<PgBoss> {
     supervise: role === "worker",
     monitorIntervalSeconds: 10,
     superviseIntervalSeconds: 10,
+    // Workers LISTEN for new jobs on the queues that NOTIFY (below), instead of waiting for their next poll.
+    useListenNotify: role === "worker",
+    // The backlog a worker reads to decide to fetch again at once (WORK_OPTIONS' burst) is this fresh.
+    queueCacheIntervalSeconds: 2,
     schedule: false,
   });
   boss.on("error", (error) => console.error(`job queue (${hostname()}):`, error));

@@ -17,13 +17,15 @@ import type { PredictorJob, PredictorResult } from "./predictor-protocol";
 type Pool = ProcessPool<PredictorJob, PredictorResult>;
 const holder = globalThis as { descentPredictorPool?: Pool };
 
+/** Predictor processes on this machine: half the cores unless set, since the graders need the rest. */
+export const predictorCount = () => env().DESCENT_PREDICTORS ?? Math.max(1, Math.floor(availableParallelism() / 2));
+
 function predictors(): Pool {
   if (!holder.descentPredictorPool) {
     const settings = env();
     holder.descentPredictorPool = new ProcessPool({
       entry: processBundle("predictor.mjs"),
-      // Half the cores: the graders need the rest.
-      size: settings.DESCENT_PREDICTORS ?? Math.max(1, Math.floor(availableParallelism() / 2)),
+      size: predictorCount(),
       heapMb: 512,
       rssLimitMb: settings.DESCENT_PREDICTOR_RSS_MB,
       graceMs: 1000,

@@ -9,7 +9,6 @@ import {
   keyByHash,
   liveKeyCount,
   markKeyUsed,
-  modelFiles,
   modelNamesOf,
   modelsOf,
   revokeKeyOf,
@@ -18,10 +17,11 @@ import {
 import { hashApiKey, newApiKey } from "./api-keys";
 import { InstancesError, readInstances } from "./instances";
 import { SERVING_LIMITS } from "./limits";
-import { ModelFileError, readModelFiles, type ModelArtifacts, type UploadedFile } from "./model-files";
+import { ModelFileError, readModelFiles, type UploadedFile } from "./model-files";
 import { responseOutputProblem, uploadOutputProblem } from "./output-bounds";
 import { nestValues } from "./predictions";
-import { inspectModel, predict } from "./predictor";
+import { modelRunner } from "./model-runner";
+import { inspectModel } from "./predictor";
 import type { Shape } from "./predictor-protocol";
 import type { ApiKeyView, NewApiKey, ServedModelView } from "./views";
 
@@ -134,7 +134,7 @@ export async function predictWith(model: { id: string; inputShape: Shape }, inst
     if (error instanceof InstancesError) throw new ApiError(400, error.message);
     throw error;
   }
-  const result = await predict(model.id, batch, () => storedArtifacts(model.id));
+  const result = await modelRunner().predict(model.id, batch);
   if (result.type === "predictions") {
     // The predictor checked the output's size before reading it; checked again here, before the web server nests
     // and serializes it, so that no answer from a predictor can make this process build JSON of unbounded size.
@@ -145,11 +145,4 @@ export async function predictWith(model: { id: string; inputShape: Shape }, inst
   if (result.type === "too-large") throw new ApiError(422, responseOutputProblem(result.outputShape) ?? "The model's output is too large to send back.");
   if (result.type === "refused") throw new ApiError(422, `The model could not run on this input: ${result.message}`);
   throw new ApiError(503, `The prediction did not finish: ${result.type === "lost" ? result.message : "no answer"}. Try again; if it keeps failing, send fewer instances.`);
-}
-
-async function storedArtifacts(modelId: string): Promise<ModelArtifacts> {
-  const row = await modelFiles(db(), modelId);
-  const { modelTopology, weightSpecs } = JSON.parse(row.modelJson) as Omit<ModelArtifacts, "weightData">;
-  const weightData = row.weights.buffer.slice(row.weights.byteOffset, row.weights.byteOffset + row.weights.byteLength) as ArrayBuffer;
-  return { modelTopology, weightSpecs, weightData };
 }
