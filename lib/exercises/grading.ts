@@ -97,9 +97,14 @@ class QueuedGrading implements SubmissionGrading {
       await discardSubmission(db(), submissionId);
       throw new QueueFull(10_000, false);
     }
-    const queue = await jobQueue();
-    // A second send with the same id (a retried request) is ignored by pg-boss: one job per submission.
-    await queue.send(QUEUES.grading, { submissionId, client }, { id: submissionId });
+    try {
+      // The job's id is the submission's: one job per submission, however often it is delivered.
+      await (await jobQueue()).send(QUEUES.grading, { submissionId, client }, { id: submissionId });
+    } catch (error) {
+      // Not queued, so nothing will grade it: it must not hold the learner's place.
+      await discardSubmission(db(), submissionId);
+      throw error;
+    }
     return (await this.settled(submissionId, waitMs))!;
   }
 

@@ -3,7 +3,6 @@ import type { Verdict } from "@/lib/cell-runtime/verdict";
 import type { Db } from "@/lib/db/client";
 import { finishSubmission, getSubmission, submissionToGrade, type StoredSubmission } from "@/lib/db/progress";
 import type { GraderPool } from "@/lib/grading/pool";
-import { metrics } from "@/lib/metrics/metrics";
 import { getExerciseCatalog } from "./catalog";
 import { gradeSubmission } from "./grade";
 
@@ -20,7 +19,6 @@ export async function gradeAndRecord(store: Db, pool: GraderPool, submissionId: 
   const catalog = await getExerciseCatalog();
   const exercise = catalog.byId.get(row.exerciseId);
   const verdict = exercise ? await gradeSubmission(pool, exercise, row.code, { client }) : notGraded(`The exercise "${row.exerciseId}" is no longer in the course.`);
-  metrics().verdicts.inc({ status: verdict.status });
   const lesson = exercise ? { href: exercise.lessonHref, exerciseIds: catalog.byLesson.get(exercise.lessonHref) ?? [exercise.id] } : { href: "", exerciseIds: [] };
   const { submission } = await finishSubmission(store, { id: submissionId, learnerId: row.learnerId, verdict, lesson });
   return submission;
@@ -35,6 +33,5 @@ export function notGraded(message = "This submission could not be graded: the gr
 export async function recordGaveUp(store: Db, submissionId: string): Promise<void> {
   const row = await submissionToGrade(store, submissionId);
   if (!row || row.status !== "pending") return;
-  metrics().verdicts.inc({ status: "not-graded" });
   await finishSubmission(store, { id: submissionId, learnerId: row.learnerId, verdict: notGraded(), lesson: { href: "", exerciseIds: [] } });
 }

@@ -111,6 +111,8 @@ export async function submit(learnerId: string, input: { id: string; exerciseId:
   }
   if (!started.created) {
     const submission = (await grading.settled(input.id, PENDING_WAIT_MS)) ?? started.existing;
+    // A grade that came while this request waited (the first one was answered 202) is counted here.
+    if (started.existing.status === "pending" && submission.status !== "pending") metrics().verdicts.inc({ status: submission.status });
     return { submission, ...(await afterGrade(learnerId, exercise, submission)), replayed: true };
   }
 
@@ -128,7 +130,11 @@ export async function submit(learnerId: string, input: { id: string; exerciseId:
     if (error instanceof ApiError && error.status === 429) metrics().refusals.inc({ limit: "submissions-per-learner" });
     throw error;
   }
-  if (submission.status !== "pending") metrics().gradingSeconds.observe({ status: submission.status }, (performance.now() - arrived) / 1000);
+  // Counted where the learner gets the grade: the web server, whichever machine graded it.
+  if (submission.status !== "pending") {
+    metrics().gradingSeconds.observe({ status: submission.status }, (performance.now() - arrived) / 1000);
+    metrics().verdicts.inc({ status: submission.status });
+  }
   return { submission, ...(await afterGrade(learnerId, exercise, submission)), replayed: false };
 }
 
