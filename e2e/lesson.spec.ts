@@ -1,4 +1,8 @@
+import path from "node:path";
+import { readCourse } from "@/lib/content/course";
 import { COLOUR_RULES, expect, expectNoSeriousAxeViolations, test } from "./fixtures";
+
+const { course: { lessons } } = await readCourse(path.resolve("content"));
 
 test.describe("a lesson page", () => {
   test("shows inline and display math typeset on the server as HTML and MathML", async ({ page, course }) => {
@@ -49,25 +53,24 @@ test.describe("a lesson page", () => {
     await expect(page.getByRole("region", { name: "You will be able to" }).getByRole("listitem")).toHaveText(lesson.objectives);
   });
 
-  test("every lesson has no serious accessibility violations in light mode", async ({ page, course }) => {
-    // axe walks every node of KaTeX's markup, a few seconds a page (more while a CNN trains in another worker).
-    test.setTimeout(course.lessons.length * 30_000);
-    await page.emulateMedia({ colorScheme: "light" });
-    for (const lesson of course.lessons) {
+  // One test per lesson, so that each has its own time limit and the two workers share them out.
+  // axe walks every node of KaTeX's markup, a few seconds a page (more while a CNN trains in another worker).
+  for (const lesson of lessons) {
+    test(`${lesson.href} has no serious accessibility violations in light mode`, async ({ page }) => {
+      test.setTimeout(60_000);
+      await page.emulateMedia({ colorScheme: "light" });
       await page.goto(lesson.href);
       await expectNoSeriousAxeViolations(page);
-    }
-  });
+    });
 
-  test("every lesson keeps its contrast in dark mode", async ({ page, course, isMobile }) => {
-    // Only colours change with the scheme, and they do not change with the viewport: the rules that read colours,
-    // on the desktop project (every other rule ran above, in both projects). Half the time of a full scan.
-    test.skip(isMobile, "colours are the same on a phone");
-    test.setTimeout(course.lessons.length * 30_000);
-    await page.emulateMedia({ colorScheme: "dark" });
-    for (const lesson of course.lessons) {
+    test(`${lesson.href} keeps its contrast in dark mode`, async ({ page, isMobile }) => {
+      // Only colours change with the scheme, and they do not change with the viewport: the rules that read colours,
+      // on the desktop project (every other rule ran above, in both projects). Half the time of a full scan.
+      test.skip(isMobile, "colours are the same on a phone");
+      test.setTimeout(60_000);
+      await page.emulateMedia({ colorScheme: "dark" });
       await page.goto(lesson.href);
       await expectNoSeriousAxeViolations(page, COLOUR_RULES);
-    }
-  });
+    });
+  }
 });
