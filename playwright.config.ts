@@ -40,7 +40,8 @@ export default defineConfig({
     },
     {
       command: "node --conditions=react-server --import tsx scripts/e2e-postgres.ts",
-      url: postgresURL,
+      // Ready once the journey's first request answers: its route, the exercise catalog and the database are loaded.
+      url: `${postgresURL}/api/exercises/losses`,
       reuseExistingServer: !process.env.CI,
       env: { NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: postgresDatabase, PORT: String(postgresPort), DESCENT_GRADERS: "1" },
       timeout: 90_000,

@@ -26,7 +26,8 @@ test.describe("a graded exercise", () => {
   test("wrong answer, Check, partial grade, fix, full marks; all of it still there after a reload and on the course page", async ({ page }) => {
     await page.goto(LESSON);
     const section = exercise(page);
-    await expect(section.getByTestId("exercise-score")).toHaveText("Not submitted yet.");
+    // The first request to a server that has just started, on a machine busy with the other journeys, may take seconds.
+    await expect(section.getByTestId("exercise-score")).toHaveText("Not submitted yet.", { timeout: 20_000 });
 
     await setCellCode(page, section.locator(".cell"), WRONG);
     await section.getByRole("button", { name: "Check" }).click();
