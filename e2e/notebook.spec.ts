@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, setCellCode, test } from "./fixtures";
+import { expect, expectNoSeriousAxeViolations, setCellCode, test } from "./fixtures";
 
 const LESSON = "/learn/gradient-descent/the-update-rule";
 
@@ -169,6 +169,29 @@ test.describe("the notebook", () => {
       return bright;
     });
     expect(brightPixels).toBeGreaterThan(30);
+  });
+
+  test("the attention lesson draws its weights as a heat map over the sentence's tokens, which a screen reader reads as a table", async ({ page }) => {
+    await page.goto("/learn/attention/scaled-dot-product-attention");
+    const cell = page.locator('.cell[data-cell-id="sentence-heat-map"]');
+    await cell.getByRole("button", { name: /^Run cell/ }).click();
+    const map = cell.locator(".output-heatmap");
+    await expect(map.locator("rect")).toHaveCount(100, { timeout: 60_000 });
+    await expect(map.getByRole("group", { name: "Attention weights without a mask" })).toBeVisible();
+    const table = map.getByRole("table", { name: "Attention weights without a mask" });
+    await expect(table.getByRole("columnheader")).toHaveText(["the", "cat", "sat", "on", "the", "mat", "because", "it", "was", "tired"]);
+    // "it" (row 8) attends to "cat" most: the lesson's reading of the map.
+    await expect(table.getByRole("row").nth(8).getByRole("cell").nth(1)).toHaveText(/^0\.6\d+$/);
+    await expectNoSeriousAxeViolations(page);
+  });
+
+  test("the word-vector lesson projects its words onto a labelled scatter plot", async ({ page }) => {
+    await page.goto("/learn/text-as-numbers/word-vectors");
+    await page.getByRole("button", { name: "Run all" }).first().click();
+    const plot = page.locator('.cell[data-cell-id="projection"] .output-scatter');
+    await expect(plot.getByRole("img", { name: /^Word vectors on their first two principal components: 24 points in 4 groups/ })).toBeVisible({ timeout: 120_000 });
+    await expect(plot.locator("text.plot-point-label")).toHaveCount(24);
+    await expect(plot.getByRole("list", { name: "Groups" }).getByRole("listitem")).toHaveText(["numbers", "colours", "family", "movement"]);
   });
 
   test("an edit made against older author code says so and offers a reset", async ({ page }) => {

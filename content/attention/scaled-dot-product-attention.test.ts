@@ -170,15 +170,16 @@ describe("the sentence and the causal mask", () => {
     const kernel = createLessonKernel(LESSON);
     await kernel.run("sentence-heat-map");
     await kernel.run("causal-heat-map");
-    const tables = kernel.outputs.flatMap((o) => (o.kind === "table" ? [o.rows.map((row) => row.slice(1).map(Number))] : []));
-    const images = kernel.outputs.filter((o) => o.kind === "image");
+    const maps = kernel.outputs.flatMap((o) => (o.kind === "heatmap" ? [o] : []));
+    // The weights to two decimals, as each square of the heat map shows them.
+    const tables = maps.map((map) => map.values.map((row) => row.map((w) => Number(w.toFixed(2)))));
     const logs = kernel.outputs.flatMap((o) => (o.kind === "log" ? [o.text] : []));
-    return { tables, images, logs };
+    return { maps, tables, logs };
   }
 
   it("without a mask, sat/it/was/tired attend to cat with weight 0.67 and each 'the' splits 0.28/0.28 between the nouns", async () => {
-    const { tables, images, logs } = await heatMaps();
-    expect(images).toHaveLength(2);
+    const { maps, tables, logs } = await heatMaps();
+    expect(maps.map((map) => [map.rows, map.columns, map.min, map.max])).toEqual(Array(2).fill([tokens, tokens, 0, 1]));
     const plain = tables[0]!;
     expect(plain).toHaveLength(10);
     for (const word of ["sat", "it", "was", "tired"]) expect(plain[tokens.indexOf(word)]![1]).toBe(0.67);

@@ -153,7 +153,7 @@ describe("the projection", () => {
   });
 
   it("the clusters the prose describes: numbers right, colours low, family left", () => {
-    const rows = table("component 1").rows.map((row) => ({ group: row[1]!, x: Number(row[3]), y: Number(row[4]) }));
+    const rows = table("component 1").rows.map((row) => ({ group: row[1]!, x: Number(row[2]), y: Number(row[3]) }));
     const mean = (group: string, key: "x" | "y") => {
       const members = rows.filter((r) => r.group === group);
       return members.reduce((s, r) => s + r[key], 0) / members.length;
@@ -163,7 +163,10 @@ describe("the projection", () => {
     expect(mean("family", "x")).toBeLessThan(-0.5);
     expect(mean("colours", "y")).toBeLessThan(-0.5);
     expect(Math.abs(mean("movement", "x"))).toBeLessThan(Math.abs(mean("numbers", "x")));
-    const image = kernel.outputs.find((o) => o.kind === "image");
-    expect(image?.kind === "image" && image.label).toContain("+ numbers, × colours, □ family, ■ movement");
+    // The scatter plot draws the same points, labelled with their words, in their groups.
+    const scatter = kernel.outputs.find((o) => o.kind === "scatter");
+    expect(scatter?.kind === "scatter" && scatter.points.map((p) => [p.label, p.group, p.x.toFixed(2), p.y.toFixed(2)])).toEqual(
+      table("component 1").rows.map((row) => [row[0], row[1], row[2], row[3]]),
+    );
   });
 });

@@ -24,6 +24,22 @@ declare const display: {
   image(tensor: import("@tensorflow/tfjs").Tensor, options?: { label?: string; scale?: number; normalize?: boolean }): Promise<void>;
   /** A table from objects (columns from their keys) or from rows of values. */
   table(rows: Array<Record<string, unknown>> | unknown[][], columns?: string[]): void;
+  /**
+   * A scatter plot, e.g. word vectors projected to 2-D: points of the same `group` share a marker
+   * and colour, and a `label` is written beside its point. At most 2,000 points.
+   */
+  scatter(
+    points: Array<{ x: number; y: number; label?: string; group?: string }>,
+    options?: { title?: string; x?: string; y?: string },
+  ): void;
+  /**
+   * A matrix as a heat map, e.g. attention weights: `rows` and `columns` name the rows and columns
+   * (e.g. tokens). Colours run from `min` to `max`, by default the matrix's own range. At most 64 × 64.
+   */
+  heatmap(
+    matrix: number[][] | import("@tensorflow/tfjs").Tensor,
+    options?: { rows?: string[]; columns?: string[]; title?: string; min?: number; max?: number },
+  ): Promise<void>;
   /** Callbacks for `model.fit` that chart every metric per epoch and show progress. */
   fitCallbacks(options: { epochs: number; title?: string }): import("@tensorflow/tfjs").CustomCallbackArgs;
   /**

@@ -100,3 +100,50 @@ describe("display.sketch", () => {
     expect(() => display.sketch({ size: 28 }, undefined as unknown as SketchCallback)).toThrow(/needs a function to call with each drawing/);
   });
 });
+
+describe("display.scatter and display.heatmap", () => {
+  it("a scatter plot carries numbers and short text only, with axis names", () => {
+    const { display, outputs } = collect();
+    display.scatter([{ x: 1, y: "2" as unknown as number, label: "cat", group: "animals" }, { x: -1.5, y: 0 }], { title: "Words", x: "PC 1", y: "PC 2" });
+    expect(outputs).toEqual([
+      {
+        kind: "scatter",
+        title: "Words",
+        xLabel: "PC 1",
+        yLabel: "PC 2",
+        points: [
+          { x: 1, y: 2, label: "cat", group: "animals" },
+          { x: -1.5, y: 0, label: undefined, group: undefined },
+        ],
+      },
+    ]);
+  });
+
+  it("refuses points that are not finite, empty input and too many points, saying which", () => {
+    const { display } = collect();
+    expect(() => display.scatter([{ x: 0, y: 0 }, { x: Number.NaN, y: 1 }])).toThrow("point 1 needs finite numbers x and y; got x=NaN, y=1.");
+    expect(() => display.scatter([])).toThrow(/non-empty array of points/);
+    expect(() => display.scatter(Array.from({ length: 2001 }, () => ({ x: 0, y: 0 })))).toThrow("at most 2000 points; got 2001");
+  });
+
+  it("a heat map takes a tensor or rows, names rows and columns, and spans its own range unless told", async () => {
+    const { display, outputs } = collect();
+    const weights = tf.tensor3d([[[0.1, 0.9], [0.5, 0.5]]]);
+    await display.heatmap(weights, { rows: ["the", "cat"], columns: ["the", "cat"], title: "Attention" });
+    await display.heatmap([[1, 2, 3]], { min: 0, max: 10 });
+    expect(weights.isDisposed).toBe(false);
+    const first = outputs[0] as Extract<CellOutput, { kind: "heatmap" }>;
+    expect(first).toMatchObject({ kind: "heatmap", title: "Attention", rows: ["the", "cat"], columns: ["the", "cat"] });
+    expect([first.min, first.max, first.values[0]![1]]).toEqual([expect.closeTo(0.1), expect.closeTo(0.9), expect.closeTo(0.9)]);
+    expect(outputs[1]).toEqual({ kind: "heatmap", title: undefined, rows: ["0"], columns: ["0", "1", "2"], values: [[1, 2, 3]], min: 0, max: 10 });
+    weights.dispose();
+  });
+
+  it("refuses ragged rows, names that do not match and matrices too large to read", async () => {
+    const { display } = collect();
+    await expect(display.heatmap([[1, 2], [3]])).rejects.toThrow(/equally long rows/);
+    await expect(display.heatmap([[1, 2]], { columns: ["a"] })).rejects.toThrow("2 columns but 1 names for them");
+    await expect(display.heatmap(tf.zeros([65, 2]))).rejects.toThrow("at most 64 × 64 cells; got 65 × 2");
+    await expect(display.heatmap(tf.zeros([2, 2, 2]))).rejects.toThrow("needs a 2-D tensor; got shape [2, 2, 2]");
+  });
+});

@@ -4,7 +4,7 @@
  * page, which draws it; nothing here touches the DOM.
  */
 import type * as tfType from "@tensorflow/tfjs";
-import type { CellOutput } from "./protocol";
+import type { CellOutput, ScatterPoint } from "./protocol";
 
 type Post = (output: CellOutput, transfer?: Transferable[]) => void;
 
@@ -16,6 +16,9 @@ const newId = (prefix: string) => `${prefix}-${++nextId}`;
 
 /** What learner code runs when a drawing on a sketch pad is finished; its return value is shown under the pad. */
 export type SketchCallback = (drawing: tfType.Tensor3D) => unknown;
+
+/** The most a scatter plot or a heat map shows: beyond this, labels overlap and the page slows down. */
+export const PLOT_LIMITS = { points: 2000, cells: 64, label: 40, title: 100 };
 
 /** Sketch pad sizes the page will draw: enough for MNIST-style digits, small enough to send on every stroke. */
 const SKETCH_SIZES = { min: 8, max: 256 };
@@ -90,6 +93,53 @@ export function createDisplay(tf: typeof tfType, post: Post, sketches = new Map<
     post({ kind: "table", columns: cols, rows: cells });
   }
 
+  /** A scatter plot of points, each group with its own marker, each point optionally labelled (e.g. a word). */
+  function scatter(points: ScatterPoint[], options: { title?: string; x?: string; y?: string } = {}) {
+    if (!Array.isArray(points) || points.length === 0) throw new Error("display.scatter needs a non-empty array of points: [{ x: 1, y: 2, label: \"cat\", group: \"animals\" }, …].");
+    if (points.length > PLOT_LIMITS.points) throw new Error(`display.scatter shows at most ${PLOT_LIMITS.points} points; got ${points.length}.`);
+    const clean = points.map((point, i) => {
+      const x = Number(point?.x);
+      const y = Number(point?.y);
+      if (!Number.isFinite(x) || !Number.isFinite(y)) throw new Error(`display.scatter: point ${i} needs finite numbers x and y; got x=${point?.x}, y=${point?.y}.`);
+      return { x, y, label: shortText(point.label), group: shortText(point.group) };
+    });
+    post({ kind: "scatter", title: shortText(options.title, PLOT_LIMITS.title), xLabel: shortText(options.x) ?? "x", yLabel: shortText(options.y) ?? "y", points: clean });
+  }
+
+  /**
+   * A matrix ([rows][columns] numbers or a 2-D tensor) as a heat map, e.g.
+   * attention weights with `rows` the queries' tokens and `columns` the keys'.
+   * Colours run from `min` to `max`, by default the matrix's own range.
+   */
+  async function heatmap(matrix: number[][] | tfType.Tensor, options: { rows?: string[]; columns?: string[]; title?: string; min?: number; max?: number } = {}) {
+    const values = matrix instanceof tf.Tensor ? await matrixOf(matrix) : matrix;
+    if (!Array.isArray(values) || values.length === 0 || !values.every((row) => Array.isArray(row) && row.length === values[0]!.length && row.length > 0)) {
+      throw new Error("display.heatmap needs a 2-D tensor or an array of equally long rows of numbers.");
+    }
+    const [height, width] = [values.length, values[0]!.length];
+    if (height > PLOT_LIMITS.cells || width > PLOT_LIMITS.cells) throw new Error(`display.heatmap shows at most ${PLOT_LIMITS.cells} × ${PLOT_LIMITS.cells} cells; got ${height} × ${width}.`);
+    const names = (given: string[] | undefined, count: number, what: string) => {
+      if (given === undefined) return Array.from({ length: count }, (_, i) => String(i));
+      if (given.length !== count) throw new Error(`display.heatmap: ${count} ${what} but ${given.length} names for them.`);
+      return given.map((name) => shortText(name) ?? "");
+    };
+    const numbers = values.map((row) => row.map(Number));
+    const finite = numbers.flat().filter(Number.isFinite);
+    const min = options.min ?? Math.min(...finite);
+    const max = options.max ?? Math.max(...finite);
+    post({ kind: "heatmap", title: shortText(options.title, PLOT_LIMITS.title), rows: names(options.rows, height, "rows"), columns: names(options.columns, width, "columns"), values: numbers, min, max });
+  }
+
+  async function matrixOf(tensor: tfType.Tensor): Promise<number[][]> {
+    const squeezed = tensor.rank > 2 ? tensor.squeeze() : tensor;
+    try {
+      if (squeezed.rank !== 2) throw new Error(`display.heatmap needs a 2-D tensor; got shape [${tensor.shape.join(", ")}].`);
+      return (await squeezed.array()) as number[][];
+    } finally {
+      if (squeezed !== tensor) squeezed.dispose();
+    }
+  }
+
   /**
    * Callbacks for model.fit that chart every logged metric per epoch and show
    * a progress bar, e.g. `await model.fit(xs, ys, { epochs: 10, callbacks: display.fitCallbacks({ epochs: 10 }) })`.
@@ -128,5 +178,12 @@ export function createDisplay(tf: typeof tfType, post: Post, sketches = new Map<
     post({ kind: "sketch", id, size, label: options.label });
   }
 
-  return { chart, progress, image, table, fitCallbacks, sketch };
+  return { chart, progress, image, table, scatter, heatmap, fitCallbacks, sketch };
+}
+
+/** Text from learner code for a label or title: a string, cut to a length a plot can show. */
+function shortText(value: unknown, limit = PLOT_LIMITS.label): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const text = String(value);
+  return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
 }

@@ -72,6 +72,9 @@ export type LogLevel = "log" | "info" | "warn" | "error";
 
 export type ChartSpec = { id: string; title?: string; xLabel: string; series: string[] };
 
+/** One point of a scatter plot; points of the same group share a marker. */
+export type ScatterPoint = { x: number; y: number; label?: string; group?: string };
+
 /** One piece of a cell's output, in the order it was produced. */
 export type CellOutput =
   | { kind: "log"; level: LogLevel; text: string }
@@ -82,6 +85,9 @@ export type CellOutput =
   | { kind: "chart-points"; id: string; points: Array<{ x: number; y: Array<number | null> }> }
   | { kind: "image"; width: number; height: number; pixels: Uint8ClampedArray; label?: string; scale: number }
   | { kind: "table"; columns: string[]; rows: string[][] }
+  | { kind: "scatter"; title?: string; xLabel: string; yLabel: string; points: ScatterPoint[] }
+  /** A matrix as coloured cells, `rows` and `columns` naming them (e.g. tokens); values outside min..max are clamped. */
+  | { kind: "heatmap"; title?: string; rows: string[]; columns: string[]; values: number[][]; min: number; max: number }
   | { kind: "progress"; id: string; value: number; max: number; label?: string }
   /** A drawing pad; each finished stroke is sent back to the kernel as a "sketch" request. */
   | { kind: "sketch"; id: string; size: number; label?: string }

@@ -9,6 +9,9 @@ import { SketchPad } from "./sketch-pad";
 
 // uPlot loads only when a cell first draws a chart.
 const LiveChart = dynamic(() => import("./live-chart").then((m) => m.LiveChart), { ssr: false });
+// Scatter plots and heat maps load when a cell first draws one.
+const ScatterPlot = dynamic(() => import("./plots").then((m) => m.ScatterPlot), { ssr: false });
+const HeatMapPlot = dynamic(() => import("./plots").then((m) => m.HeatMapPlot), { ssr: false });
 
 /**
  * A cell's outputs. Everything comes from learner code in the kernel, so it
@@ -61,6 +64,10 @@ function OutputView({ output, onSketch }: { output: ShownOutput; onSketch: OnSke
       );
     case "chart":
       return <LiveChart chart={output} />;
+    case "scatter":
+      return <ScatterPlot scatter={output} />;
+    case "heatmap":
+      return <HeatMapPlot heatmap={output} />;
     case "image":
       return <ImageOutput image={output} />;
     case "table":
