@@ -138,8 +138,15 @@ describe("training, shortened", () => {
   beforeAll(async () => {
     const code = kernel.code("train");
     expect(code).toContain("const steps = 500;");
+    tensorsBefore = tf.memory().numTensors;
     await kernel.run("train", code.replace("const steps = 500;", `const steps = ${SHORT_STEPS};`));
+    tensorsAfter = tf.memory().numTensors;
   }, 120_000);
+  let [tensorsBefore, tensorsAfter] = [0, 0];
+
+  it("leaves no tensors behind per step: only Adam's two slots per variable and its own counters", () => {
+    expect(tensorsAfter - tensorsBefore).toBeLessThanOrEqual(2 * 5 + 4);
+  });
 
   it(`charts the training loss every 10 steps and the held-out loss at step 50s; the loss falls in ${SHORT_STEPS} steps`, () => {
     const points = kernel.outputs.flatMap((o) => (o.kind === "chart-points" ? o.points : []));
