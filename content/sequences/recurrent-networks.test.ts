@@ -228,6 +228,27 @@ describe("gates", () => {
     }
   });
 
+  it("a GRU step whose gates and candidate ignore h_{t−1} has ∂h_t/∂h_{t−1} = diag(1 − z_t) exactly; with them, tf.grad adds only more terms", () => {
+    const [D, H] = [3, 4];
+    const x = tf.randomNormal([D, 1], 0, 1, "float32", 61);
+    const [Wz, Wr, Wh] = [62, 63, 64].map((seed) => tf.randomNormal([H, D], 0, 0.7, "float32", seed));
+    const [Uz, Ur, Uh] = [65, 66, 67].map((seed) => tf.randomNormal([H, H], 0, 0.7, "float32", seed));
+    const h0 = tf.randomNormal([H, 1], 0, 0.5, "float32", 68);
+    const step = (h: tf.Tensor, useU: boolean) => {
+      const U = (M: tf.Tensor, v: tf.Tensor) => (useU ? tf.matMul(M, v) : tf.zeros([H, 1]));
+      const z = tf.sigmoid(tf.matMul(Wz!, x).add(U(Uz!, h)));
+      const r = tf.sigmoid(tf.matMul(Wr!, x).add(U(Ur!, h)));
+      const candidate = tf.tanh(tf.matMul(Wh!, x).add(U(Uh!, r.mul(h))));
+      return { z, next: tf.scalar(1).sub(z).mul(h).add(z.mul(candidate)) };
+    };
+    const jacobian = (useU: boolean) =>
+      Array.from({ length: H }, (_, i) => tf.grad((h: tf.Tensor) => step(h, useU).next.reshape([H]).gather(i))(h0).reshape([H]).arraySync() as number[]);
+    const z = step(h0, false).z.reshape([H]).arraySync() as number[];
+    jacobian(false).forEach((row, i) => row.forEach((value, j) => expect(value).toBeCloseTo(i === j ? 1 - z[i]! : 0, 6)));
+    // With the U terms the Jacobian is no longer diagonal.
+    expect(jacobian(true).some((row, i) => row.some((value, j) => i !== j && Math.abs(value) > 1e-3))).toBe(true);
+  });
+
   it("the lesson's cell: along the cell path the gradient is exactly (Π f_t) ⊙ u", () => {
     const rows = table("‖(Π f_t) ⊙ u‖").rows;
     expect(rows.map((r) => r[0])).toEqual(["0", "2", "5"]);
