@@ -35,6 +35,7 @@ describe("the corpus and its windows", () => {
     const train = scope.train as string[];
     const trainIds = scope.trainIds as number[];
     expect(trainIds.length).toBe(train.slice(0, 10000).reduce((n, s) => n + s.length + 1, 1));
+    expect(Math.round((trainIds.length - 1) / 10000 - 1)).toBe(36); // the prose: sentences average about 36 characters
     expect(trainIds[0]).toBe(0);
     expect(trainIds.at(-1)).toBe(0);
     expect(logs()[0]).toMatch(/^V = 29; \d+ training characters from 10,000 sentences; \d+ held-out characters from 3000 sentences$/);
