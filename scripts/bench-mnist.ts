@@ -9,33 +9,15 @@
  * started on port 3300 with its own database. BENCH_BUDGET="3000 2" trains on
  * fewer digits or epochs (as the e2e test does).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import { startBenchServer } from "./bench-server";
 import { chromiumLaunchOptions } from "./chromium";
 
 const LESSON = "/learn/mnist-cnn/digits";
 const TRAINING_LIMIT_MS = 3 * 60 * 60 * 1000;
 
-if (!process.env.BENCH_URL && !existsSync(".next/BUILD_ID")) {
-  console.error("No production build found: run `npm run build` first.");
-  process.exit(1);
-}
-
-async function startServer(): Promise<{ url: string; server?: ChildProcess }> {
-  if (process.env.BENCH_URL) return { url: process.env.BENCH_URL };
-  const port = 3300;
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "file:./data/bench.db" };
-  const server = spawn("sh", ["-c", `npm run --silent db:migrate && PORT=${port} NODE_ENV=production exec node --import tsx server.ts`], { env, stdio: "ignore", detached: true });
-  const url = `http://localhost:${port}`;
-  for (let waited = 0; waited < 60_000; waited += 500) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return { url, server };
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`The server did not answer at ${url} within a minute.`);
-}
-
-const { url, server } = await startServer();
+const server = await startBenchServer(3300, "bench");
+const url = server.url;
 const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const page = await browser.newPage();
@@ -78,5 +60,5 @@ try {
   console.log(await accuracy.innerText());
 } finally {
   await browser.close();
-  if (server?.pid) process.kill(-server.pid);
+  server.stop();
 }
