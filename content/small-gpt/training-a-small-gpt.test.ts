@@ -285,7 +285,8 @@ describe("serving", () => {
     const contextWindow = scope.contextWindow as (ids: number[]) => { input: number[]; at: number };
     for (let i = 0; i < 60; i++) {
       const { input, at } = contextWindow(local);
-      const next = drawFrom((model().predict(tf.tensor2d([input])) as tf.Tensor).arraySync()[0]![at]! as number[], 0.8);
+      const logits = (model().predict(tf.tensor2d([input])) as tf.Tensor).arraySync() as number[][][];
+      const next = drawFrom(logits[0]![at]!, 0.8);
       if (next === 0) break;
       local.push(next);
     }
