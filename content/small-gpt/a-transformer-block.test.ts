@@ -5,9 +5,12 @@
  * plain arrays; GELU against erf and the built-in activation; the block's
  * pre-norm formula and its parameter count; that changing a later token
  * leaves every earlier output exactly unchanged; and the GPT's parameter
- * formula against the counted weights for several configurations.
+ * formula against the counted weights for several configurations. Also that
+ * the transformer-block exercise's reference solution is the lesson's block.
  */
 import * as tf from "@tensorflow/tfjs";
+import { readFileSync } from "node:fs";
+import { transform } from "sucrase";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createLessonKernel } from "@/test/lesson-kernel";
 
@@ -149,6 +152,15 @@ describe("the MLP and the block", () => {
     expect(maxDifference(block(x, w, 2), a.add(linear(geluHidden, w.mlp.down)))).toBeLessThan(1e-5);
     expect(logs()[2]).toBe("Block: [2,3,8] → [2,3,8]; 872 parameters = 12·8² + 13·8 = 872");
     for (const d of [8, 16, 64]) expect(2 * d + (4 * d * d + 4 * d) + 2 * d + (8 * d * d + 5 * d)).toBe(12 * d * d + 13 * d);
+  });
+
+  it("the transformer-block exercise's reference solution computes the lesson's block", () => {
+    const source = readFileSync("content/small-gpt/exercises/transformer-block/solution.ts", "utf8");
+    const js = transform(source, { transforms: ["typescript"], disableESTransforms: true, production: true }).code;
+    const solution = new Function("tf", `${js}\nreturn transformerBlock;`)(tf) as (x: tf.Tensor, w: BlockWeights, h: number) => tf.Tensor;
+    const block = scope.block as (x: tf.Tensor, w: BlockWeights, h: number) => tf.Tensor;
+    const x = scope.sample as tf.Tensor;
+    expect(maxDifference(solution(x, scope.demoBlock as BlockWeights, 2), block(x, scope.demoBlock as BlockWeights, 2))).toBeLessThan(1e-5);
   });
 });
 
