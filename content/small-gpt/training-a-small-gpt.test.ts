@@ -210,6 +210,21 @@ describe("against the bigram model", () => {
   });
 });
 
+describe("the lesson's own validation set", () => {
+  it("200 windows of 64: 12,800 predictions, on which the add-one bigram's perplexity is about 11", () => {
+    const stream = scope.trainStream as Int32Array;
+    const held = scope.validationStream as Int32Array;
+    expect(held.length).toBeGreaterThan(200 * 64 + 1);
+    const N = Array.from({ length: 29 }, () => new Array<number>(29).fill(1));
+    for (let t = 1; t < stream.length; t++) N[stream[t - 1]!]![stream[t]!]! += 1;
+    const totals = N.map((row) => row.reduce((a, b) => a + b, 0));
+    let H = 0;
+    for (let t = 0; t < 200 * 64; t++) H -= Math.log(N[held[t]!]![held[t + 1]!]! / totals[held[t]!]!);
+    H /= 200 * 64;
+    expect(Math.round(Math.exp(H))).toBe(11);
+  });
+});
+
 describe("scale", () => {
   const tied = (V: number, T: number, d: number, L: number) => V * d + T * d + L * (12 * d * d + 13 * d) + 2 * d;
 
