@@ -1,0 +1,12 @@
+// Makes the MLP twice as wide as the model instead of four times.
+type GptConfig = { vocabulary: number; context: number; dModel: number; heads: number; layers: number; tied: boolean };
+
+function gptParamCount(config: GptConfig): number {
+  const { vocabulary: V, context: T, dModel: d, layers: L, tied } = config;
+  const layerNorm = 2 * d;                      // γ and β
+  const attention = 4 * (d * d + d);            // W_Q, W_K, W_V, W_O and their biases
+  const mlp = d * 2 * d + 2 * d + 2 * d * d + d; // W_1, b_1, W_2, b_2
+  const block = 2 * layerNorm + attention + mlp; // 12d² + 13d
+  const output = tied ? 0 : d * V + V;
+  return V * d + T * d + L * block + layerNorm + output;
+}

@@ -1,0 +1,6 @@
+function layerNorm(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, epsilon: number): tf.Tensor {
+  return tf.tidy(() => {
+    const { mean, variance } = tf.moments(x, -1, true);
+    return x.sub(mean).div(variance.add(epsilon).sqrt()).mul(gamma).add(beta);
+  });
+}
