@@ -53,7 +53,7 @@ describe.each(exercises.map((exercise) => [exercise.id, exercise] as const))("ex
 
 it("this module's exercises load without problems", () => {
   expect(all.problems.filter((p) => p.file.includes("small-gpt"))).toEqual([]);
-  expect(exercises.map((exercise) => exercise.id).sort()).toEqual(["gpt-param-count", "layer-norm", "transformer-block"]);
+  expect(exercises.map((exercise) => exercise.id).sort()).toEqual(["gpt-param-count", "layer-norm", "sample-top-k", "transformer-block"]);
 });
 
 it("the module, its lessons and its prompts pass content:check's outline, placement and compile checks", async () => {
