@@ -10,7 +10,7 @@ const postgresDatabase = process.env.E2E_POSTGRES ?? "postgres://postgres@127.0.
 const ON_POSTGRES = /wrong answer, Check, partial grade, fix, full marks/;
 // A second name for this machine, as a classroom's LAN name would be (e2e/account.spec.ts signs in through it).
 const launchOptions = chromiumLaunchOptions(["--host-resolver-rules=MAP descent-lan.test 127.0.0.1"]);
-const TRAINING = /mnist\.spec\.ts$/;
+const TRAINING = /(mnist|gpt)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -26,7 +26,9 @@ export default defineConfig({
     { name: "postgres", testMatch: /exercise\.spec\.ts$/, grep: ON_POSTGRES, use: { ...devices["Desktop Chrome"], launchOptions, baseURL: postgresURL } },
     // Training the CNN in software WebGL keeps both cores busy for minutes, and every journey beside it slows to a
     // crawl: it runs last, on its own.
-    { name: "training", testMatch: TRAINING, dependencies: ["desktop", "phone", "postgres"], use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "training", testMatch: /mnist\.spec\.ts$/, dependencies: ["desktop", "phone", "postgres"], use: { ...devices["Desktop Chrome"], launchOptions } },
+    // The small GPT's training, after the CNN's and on its own for the same reason.
+    { name: "training-gpt", testMatch: /gpt\.spec\.ts$/, dependencies: ["training"], use: { ...devices["Desktop Chrome"], launchOptions } },
   ],
   // Tests run against the production build (`npm run build` runs first in `npm test`).
   webServer: [

@@ -54,10 +54,11 @@ test.describe("a lesson page", () => {
   });
 
   // One test per lesson, so that each has its own time limit and the two workers share them out.
-  // axe walks every node of KaTeX's markup, a few seconds a page (more while a CNN trains in another worker).
+  // axe walks every node of KaTeX's markup: a few seconds for most pages, nearly a minute for the most
+  // formula-heavy lessons on this machine (backpropagation through time), more while the other worker is busy.
   for (const lesson of lessons) {
     test(`${lesson.href} has no serious accessibility violations in light mode`, async ({ page }) => {
-      test.setTimeout(60_000);
+      test.setTimeout(150_000);
       await page.emulateMedia({ colorScheme: "light" });
       await page.goto(lesson.href);
       await expectNoSeriousAxeViolations(page);
@@ -67,7 +68,7 @@ test.describe("a lesson page", () => {
       // Only colours change with the scheme, and they do not change with the viewport: the rules that read colours,
       // on the desktop project (every other rule ran above, in both projects). Half the time of a full scan.
       test.skip(isMobile, "colours are the same on a phone");
-      test.setTimeout(60_000);
+      test.setTimeout(150_000);
       await page.emulateMedia({ colorScheme: "dark" });
       await page.goto(lesson.href);
       await expectNoSeriousAxeViolations(page, COLOUR_RULES);
