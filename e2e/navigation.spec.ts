@@ -2,8 +2,9 @@ import { expect, expectNoSeriousAxeViolations, test } from "./fixtures";
 
 test.describe("moving through the course", () => {
   test("next links walk every lesson in order, across modules, and previous links walk back", async ({ page, course }) => {
-    // Two page loads for every lesson of the course: more than the default 30 s allows on a busy two-core machine.
-    test.slow();
+    // Two page loads for every lesson of the course (19 lessons, some with long formula-heavy pages): on a busy
+    // two-core machine that takes minutes, so the limit grows with the course: 12 s per lesson, at least 90 s.
+    test.setTimeout(Math.max(90_000, course.lessons.length * 12_000));
     await page.goto(course.lessons[0]!.href);
     for (const lesson of course.lessons.slice(1)) {
       await page.getByRole("navigation", { name: "Previous and next lesson" }).getByRole("link", { name: /Next/ }).click();
