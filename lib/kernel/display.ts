@@ -4,7 +4,7 @@
  * page, which draws it; nothing here touches the DOM.
  */
 import type * as tfType from "@tensorflow/tfjs";
-import type { CellOutput, ScatterPoint } from "./protocol";
+import { PLOT_LIMITS, type CellOutput, type ScatterPoint } from "./protocol";
 
 type Post = (output: CellOutput, transfer?: Transferable[]) => void;
 
@@ -16,9 +16,6 @@ const newId = (prefix: string) => `${prefix}-${++nextId}`;
 
 /** What learner code runs when a drawing on a sketch pad is finished; its return value is shown under the pad. */
 export type SketchCallback = (drawing: tfType.Tensor3D) => unknown;
-
-/** The most a scatter plot or a heat map shows: beyond this, labels overlap and the page slows down. */
-export const PLOT_LIMITS = { points: 2000, cells: 64, label: 40, title: 100 };
 
 /** Sketch pad sizes the page will draw: enough for MNIST-style digits, small enough to send on every stroke. */
 const SKETCH_SIZES = { min: 8, max: 256 };

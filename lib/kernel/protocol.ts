@@ -72,6 +72,13 @@ export type LogLevel = "log" | "info" | "warn" | "error";
 
 export type ChartSpec = { id: string; title?: string; xLabel: string; series: string[] };
 
+/**
+ * The most a scatter plot or a heat map shows (beyond this, labels overlap and
+ * the page slows down): the kernel refuses more, and the page cuts any more a
+ * hostile frame sends.
+ */
+export const PLOT_LIMITS = { points: 2000, cells: 64, label: 40, title: 100 };
+
 /** One point of a scatter plot; points of the same group share a marker. */
 export type ScatterPoint = { x: number; y: number; label?: string; group?: string };
 

@@ -1,6 +1,6 @@
 "use client";
 
-import type { CellOutput } from "@/lib/kernel/protocol";
+import { PLOT_LIMITS, type CellOutput } from "@/lib/kernel/protocol";
 
 /**
  * Scatter plots and heat maps from `display.scatter` and `display.heatmap`,
@@ -12,8 +12,6 @@ import type { CellOutput } from "@/lib/kernel/protocol";
 type Scatter = Extract<CellOutput, { kind: "scatter" }>;
 type HeatMap = Extract<CellOutput, { kind: "heatmap" }>;
 
-const MAX_POINTS = 2000;
-const MAX_CELLS = 64;
 // Colour and shape both tell groups apart, so the plot reads without colour.
 const COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
 const MARKERS = ["circle", "square", "triangle", "diamond", "cross", "star", "plus", "ring"] as const;
@@ -23,7 +21,7 @@ const HEIGHT = 400;
 const MARGIN = { left: 56, right: 16, top: 16, bottom: 44 };
 
 export function ScatterPlot({ scatter }: { scatter: Scatter }) {
-  const points = scatter.points.slice(0, MAX_POINTS).map((p) => ({ x: Number(p.x), y: Number(p.y), label: optionalText(p.label), group: optionalText(p.group) ?? "" }));
+  const points = scatter.points.slice(0, PLOT_LIMITS.points).map((p) => ({ x: Number(p.x), y: Number(p.y), label: optionalText(p.label), group: optionalText(p.group) ?? "" }));
   const groups = [...new Set(points.map((p) => p.group))];
   const x = axis(points.map((p) => p.x), MARGIN.left, WIDTH - MARGIN.right);
   const y = axis(points.map((p) => p.y), HEIGHT - MARGIN.bottom, MARGIN.top);
@@ -68,8 +66,8 @@ export function ScatterPlot({ scatter }: { scatter: Scatter }) {
 
 /** A heat map with its row and column names, and the same numbers as a table for screen readers. */
 export function HeatMapPlot({ heatmap }: { heatmap: HeatMap }) {
-  const rows = heatmap.rows.slice(0, MAX_CELLS).map(String);
-  const columns = heatmap.columns.slice(0, MAX_CELLS).map(String);
+  const rows = heatmap.rows.slice(0, PLOT_LIMITS.cells).map(String);
+  const columns = heatmap.columns.slice(0, PLOT_LIMITS.cells).map(String);
   const values = rows.map((_, r) => columns.map((_, c) => Number(heatmap.values[r]?.[c])));
   const [min, max] = [Number(heatmap.min), Number(heatmap.max)];
   const title = optionalText(heatmap.title);
@@ -242,7 +240,7 @@ export function heat(value: number, min: number, max: number): { fill: string; i
 }
 
 function optionalText(value: unknown): string | undefined {
-  return value === undefined || value === null ? undefined : String(value).slice(0, 100);
+  return value === undefined || value === null ? undefined : String(value).slice(0, PLOT_LIMITS.title);
 }
 
 function format(value: number, digits = 3): string {
