@@ -3,14 +3,17 @@ import { chromiumLaunchOptions } from "./scripts/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+// Each server's notebook kernel has its own origin on the next port (server.ts).
 // The same production build on PostgreSQL, with a grading worker, for the journey that runs there too.
-const postgresPort = port + 1;
+const postgresPort = port + 2;
 const postgresURL = `http://localhost:${postgresPort}`;
 const postgresDatabase = process.env.E2E_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/descent_e2e";
 const ON_POSTGRES = /wrong answer, Check, partial grade, fix, full marks/;
 // A second name for this machine, as a classroom's LAN name would be (e2e/account.spec.ts signs in through it).
 const launchOptions = chromiumLaunchOptions(["--host-resolver-rules=MAP descent-lan.test 127.0.0.1"]);
 const TRAINING = /(mnist|gpt)\.spec\.ts$/;
+// Requests without a page: the browser's viewport changes nothing, so they run once, on the desktop project.
+const NO_PAGE = /(api|hostile-http)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -21,7 +24,7 @@ export default defineConfig({
   use: { baseURL, trace: "retain-on-failure" },
   projects: [
     { name: "desktop", testIgnore: TRAINING, use: { ...devices["Desktop Chrome"], launchOptions } },
-    { name: "phone", testIgnore: TRAINING, use: { ...devices["Pixel 7"], launchOptions } },
+    { name: "phone", testIgnore: [TRAINING, NO_PAGE], use: { ...devices["Pixel 7"], launchOptions } },
     // Several machines' mode: submissions graded through the job queue by a worker.
     { name: "postgres", testMatch: /exercise\.spec\.ts$/, grep: ON_POSTGRES, use: { ...devices["Desktop Chrome"], launchOptions, baseURL: postgresURL } },
     // Training the CNN in software WebGL keeps both cores busy for minutes, and every journey beside it slows to a

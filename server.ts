@@ -7,10 +7,15 @@
  * - how much body it may send (lib/http-server/body-limit.ts), counted as it
  *   streams, so a chunked flood cannot grow the server's memory.
  * Forwarding headers (X-Forwarded-*) reach Next.js only from a trusted proxy.
+ *
+ * A second listener, on the kernel port, is the notebook kernel's own origin
+ * (lib/http-server/kernel-server.ts): the only frames a site page may load.
  */
 import { createServer, type ServerResponse } from "node:http";
 import next from "next";
-import { env } from "./lib/env";
+import { env, kernelSettings } from "./lib/env";
+import { createKernelServer } from "./lib/http-server/kernel-server";
+import { siteFrameSources } from "./lib/kernel-placement";
 import { BoundedIncomingMessage, bodyCeiling } from "./lib/http-server/body-limit";
 import { MAX_UPLOAD_BYTES, SERVING_LIMITS } from "./lib/serving/limits";
 import { CLIENT_ADDRESS_HEADER, clientAddress, isTrustedProxy, normaliseAddress, trustedProxies } from "./lib/http-server/client-address";
@@ -24,6 +29,9 @@ const app = next({ dev, hostname: settings.DESCENT_HOST ?? "localhost", port: se
 const handle = app.getRequestHandler();
 // The largest body any JSON route accepts is a prediction request; each route enforces its own, smaller limit as it reads.
 const ceilings = { upload: MAX_UPLOAD_BYTES, other: SERVING_LIMITS.requestBytes };
+const kernel = kernelSettings(settings);
+// A site page frames nothing but the kernel: its own origin, or the opaque fallback frame on this site.
+const siteFramePolicy = `frame-src ${siteFrameSources(kernel).join(" ")}`;
 
 /** Answers 413 (if nothing was sent yet) and drops the connection, so the rest of the body is never read. */
 function refuseBody(res: ServerResponse, ceiling: number): void {
@@ -48,11 +56,19 @@ const server = createServer({ IncomingMessage: BoundedIncomingMessage }, (incomi
   if (Number(req.headers["content-length"] ?? 0) > ceiling) return refuseBody(res, ceiling);
   req.limitBody(ceiling, () => refuseBody(res, ceiling));
   res.on("error", () => {}); // a client gone mid-answer is not the server's error
+  res.setHeader("content-security-policy", siteFramePolicy);
   void handle(req, res);
 });
 
+const kernelServer = createKernelServer({ serveFile: (req, res) => void handle(req, res), sitePort: settings.PORT, publicUrl: settings.BETTER_AUTH_URL });
+kernelServer.on("error", (error) => {
+  // The site still works without it: pages fall back to the sandboxed frame on this site, and the badge says why.
+  console.error(`The kernel origin could not listen on port ${kernel.kernelPort} (${error.message}); notebooks fall back to the sandboxed frame.`);
+});
+kernelServer.listen(kernel.kernelPort, settings.DESCENT_HOST);
+
 server.listen(settings.PORT, settings.DESCENT_HOST, () => {
-  console.log(`Descent is serving at http://${settings.DESCENT_HOST ?? "localhost"}:${settings.PORT} (${dev ? "development" : "production"})`);
+  console.log(`Descent is serving at http://${settings.DESCENT_HOST ?? "localhost"}:${settings.PORT} (${dev ? "development" : "production"}), its notebook kernel on port ${kernel.kernelPort}`);
 });
 
 /**
@@ -66,6 +82,8 @@ function stop(signal: NodeJS.Signals) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: finishing the requests in flight, then stopping`);
+  kernelServer.close();
+  kernelServer.closeIdleConnections();
   server.close(() => void app.close().finally(() => process.exit(0)));
   server.closeIdleConnections();
   setTimeout(() => process.exit(1), 30_000).unref();

@@ -2,11 +2,18 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import path from "node:path";
 import { readCourse, type Course } from "@/lib/content/course";
+import { kernelPlacement } from "@/lib/kernel-placement";
+
+/** Where a page of `siteOrigin` runs its kernel, with the e2e servers' settings: the next port (server.ts). */
+export function kernelOriginOf(siteOrigin: string): string | undefined {
+  const placement = kernelPlacement(siteOrigin, { kernelPort: Number(new URL(siteOrigin).port) + 1 });
+  return placement.kind === "origin" ? placement.origin : undefined;
+}
 
 /**
  * Every test gets a page that fails the test on any console error, uncaught
- * exception or request to another host: the site must work offline, behind a
- * school's firewall. An HTTP error is a problem too, unless the test expects
+ * exception or request to another host than the site and its kernel's origin:
+ * the site must work offline, behind a school's firewall. An HTTP error is a problem too, unless the test expects
  * its status (`test.use({ expectedStatuses: [401, 403] })`) and checks it.
  */
 export const test = base.extend<{ pageProblems: string[]; course: Course; expectedStatuses: number[] }>({
@@ -15,6 +22,7 @@ export const test = base.extend<{ pageProblems: string[]; course: Course; expect
     async ({ page, baseURL, expectedStatuses }, use) => {
       const problems: string[] = [];
       const origin = new URL(baseURL!).origin;
+      const kernelOrigin = kernelOriginOf(origin);
       page.on("console", (message) => {
         // Failed loads are reported below with their URL, which says more.
         if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
@@ -28,7 +36,8 @@ export const test = base.extend<{ pageProblems: string[]; course: Course; expect
       page.on("request", (request) => {
         const url = request.url();
         // data: and blob: URLs are made in the browser (the kernel starts its worker from a blob).
-        if (!url.startsWith(origin) && !/^(data|blob):/.test(url)) problems.push(`request left the site: ${url}`);
+        const reached = /^(data|blob):/.test(url) ? undefined : new URL(url).origin;
+        if (reached && reached !== origin && reached !== kernelOrigin) problems.push(`request left the site: ${url}`);
       });
       await use(problems);
       expect(problems, "the page logged errors or reached another host").toEqual([]);
@@ -44,11 +53,12 @@ export const test = base.extend<{ pageProblems: string[]; course: Course; expect
 
 export { expect };
 
-/** Fails on serious or critical axe violations, listing each with the elements involved. */
 /** The axe rules that read colours: all that can change between light and dark mode. */
 export const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+/** The axe rules whose outcome depends on the viewport: overflowing regions, touch targets, zoom. */
+export const LAYOUT_RULES = ["scrollable-region-focusable", "target-size", "meta-viewport", "meta-viewport-large"];
 
-/** No serious or critical axe violation on the page (of `rules` only, when given). */
+/** Fails on serious or critical axe violations (of `rules` only, when given), listing each with the elements involved. */
 export async function expectNoSeriousAxeViolations(page: Page, rules?: string[]) {
   const builder = new AxeBuilder({ page });
   if (rules) builder.withRules(rules);

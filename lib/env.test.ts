@@ -30,9 +30,21 @@ describe("parseEnv", () => {
     ["DESCENT_SECRET", "short", "must be at least 32 characters"],
     ["DATABASE_URL", "mysql://localhost/descent", "must be a SQLite file URL such as file:./data/descent.db, or a PostgreSQL URL"],
     ["BETTER_AUTH_URL", "descent.school", "must be the site's public URL"],
+    ["DESCENT_KERNEL_ORIGIN", "https://kernel.example/frames", "must be an origin such as https://descent-kernel.example, with no path"],
+    ["DESCENT_KERNEL_ORIGIN", "https://kernel.example", "needs BETTER_AUTH_URL, the site's public URL, set too"],
   ])("refuses %s=%s, naming the variable and what it must be", (name, value, expected) => {
     const parse = () => parseEnv({ [name]: value });
     expect(parse).toThrow(EnvError);
     expect(parse).toThrow(`${name}=${JSON.stringify(value)} ${expected}`);
+  });
+
+  it("takes a kernel origin on another site than the site's, and refuses one that shares its cookies", () => {
+    const site = { BETTER_AUTH_URL: "https://descent.school.example" };
+    expect(parseEnv({ ...site, DESCENT_KERNEL_ORIGIN: "https://descent-kernel.example" }).DESCENT_KERNEL_ORIGIN).toBe("https://descent-kernel.example");
+    for (const shared of ["https://kernel.school.example", "https://descent.school.example:8443"]) {
+      expect(() => parseEnv({ ...site, DESCENT_KERNEL_ORIGIN: shared })).toThrow("must be on another registrable domain than BETTER_AUTH_URL");
+    }
+    // github.io is a public suffix: two of its subdomains are two sites.
+    expect(() => parseEnv({ BETTER_AUTH_URL: "https://a.github.io", DESCENT_KERNEL_ORIGIN: "https://b.github.io" })).not.toThrow();
   });
 });

@@ -8,6 +8,7 @@
  */
 import { isIP } from "node:net";
 import { z } from "zod";
+import { sameSite, type KernelSettings } from "./kernel-placement";
 
 const DEFAULT_DATABASE_URL = "file:./data/descent.db";
 
@@ -63,6 +64,25 @@ const EnvSchema = z.object({
   /** Predictor processes for served models (default: half the cores). */
   DESCENT_PREDICTORS: wholeNumber(1, 64).optional(),
   DESCENT_PREDICTOR_RSS_MB: wholeNumber(256, 16384).default(768),
+  /** The notebook kernel's own origin in production: another registrable domain than the site's (lib/kernel-placement.ts). */
+  DESCENT_KERNEL_ORIGIN: z
+    .url("must be an origin such as https://descent-kernel.example")
+    .refine((url) => /^https?:$/.test(new URL(url).protocol) && new URL(url).pathname === "/" && !new URL(url).search, "must be an origin such as https://descent-kernel.example, with no path")
+    .optional(),
+  /** The port the kernel listener serves the kernel on (default: PORT + 1). */
+  DESCENT_KERNEL_PORT: wholeNumber(1, 65535).optional(),
+}).superRefine((settings, context) => {
+  if (!settings.DESCENT_KERNEL_ORIGIN) return;
+  // The kernel's frame may only be framed by the site, which it knows by its public URL.
+  if (!settings.BETTER_AUTH_URL) {
+    context.addIssue({ code: "custom", path: ["DESCENT_KERNEL_ORIGIN"], message: "needs BETTER_AUTH_URL, the site's public URL, set too" });
+  } else if (sameSite(settings.DESCENT_KERNEL_ORIGIN, settings.BETTER_AUTH_URL)) {
+    context.addIssue({
+      code: "custom",
+      path: ["DESCENT_KERNEL_ORIGIN"],
+      message: `must be on another registrable domain than BETTER_AUTH_URL (${new URL(settings.BETTER_AUTH_URL).hostname}): a subdomain of the site receives the site's cookies`,
+    });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -80,6 +100,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     return `${name}=${JSON.stringify(source[name] ?? "")} ${issue.message}`;
   });
   throw new EnvError(`Invalid environment variable${lines.length > 1 ? "s" : ""}:\n  ${lines.join("\n  ")}\n(See the README's settings.)`);
+}
+
+/** The kernel's placement settings: its configured origin, and the port of server.ts's kernel listener. */
+export function kernelSettings(settings: Env): KernelSettings {
+  return { configuredOrigin: settings.DESCENT_KERNEL_ORIGIN, kernelPort: settings.DESCENT_KERNEL_PORT ?? settings.PORT + 1 };
 }
 
 let cached: Env | undefined;

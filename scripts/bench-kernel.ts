@@ -6,18 +6,18 @@
  *
  * 1. Overhead: the seed CNN trained for a fixed number of batches inside the
  *    kernel (live chart on), and the same training with bare tfjs on the page.
- * 2. Backend speed-up: the same training on each backend the browser has.
+ * 2. Backends: the same training on each backend the kernel offers, in the
+ *    kernel and on a bare page with the same backend (kernel/bare ratio per
+ *    backend), WebGPU included: the kernel's own origin is a secure context.
  * 3. Cold start: navigation to the first cell's output; bytes downloaded by then.
  * 4. Responsiveness: the longest main-thread task while the CNN trains in the kernel.
  */
 import { chromium, type Page } from "@playwright/test";
 import { chromiumLaunchOptions } from "./chromium";
-import { spawn } from "node:child_process";
 import path from "node:path";
+import { startBenchServer } from "./bench-server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
-const BASE = `http://localhost:${PORT}`;
-const LESSON = `${BASE}/learn/gradient-descent/the-update-rule`;
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 20);
 // The lesson's training cell, whose author time limit (120 s) fits a benchmark run.
 const BENCH_CELL = '.cell[data-cell-id="fit-line"]';
@@ -51,23 +51,6 @@ async function trainSeedCnn(tf, batches, batchSize, onBatch) {
   return (batches * batchSize) / seconds;
 }`;
 
-async function startServer(): Promise<() => void> {
-  const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(PORT)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-  });
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(BASE)).ok) return () => server.kill();
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  server.kill();
-  throw new Error(`The production server did not start on port ${PORT}; run \`npm run build\` first.`);
-}
-
 /** Puts code in the benchmark cell through its editor, runs it, and returns the cell's output text once `until` appears. */
 async function runInCell(page: Page, code: string, until: RegExp, beforeRun?: () => Promise<void>, timeout = 180_000): Promise<string> {
   const cell = page.locator(BENCH_CELL);
@@ -87,7 +70,8 @@ async function runInCell(page: Page, code: string, until: RegExp, beforeRun?: ()
 
 const number = (text: string, label: string) => Number(new RegExp(`${label}: ([\\d.]+)`).exec(text)?.[1] ?? NaN);
 
-const stopServer = await startServer();
+const server = await startBenchServer(PORT, "bench-kernel");
+const LESSON = `${server.url}/learn/gradient-descent/the-update-rule`;
 // With the WebGPU flags from PLATFORM.md, so WebGPU is measured wherever the browser can offer it.
 const browser = await chromium.launch(chromiumLaunchOptions(["--enable-unsafe-webgpu", "--use-webgpu-adapter=swiftshader", "--enable-features=Vulkan"]));
 
@@ -151,26 +135,37 @@ console.log("kernel samples/s: " + perSecond.toFixed(1));`,
     w.define = undefined;
   });
   await page.addScriptTag({ path: path.resolve("node_modules/@tensorflow/tfjs/dist/tf.min.js") });
-  const trainBare = () => page.evaluate(
+  await page.addScriptTag({ path: path.resolve("node_modules/@tensorflow/tfjs-backend-webgpu/dist/tf-backend-webgpu.min.js") });
+  await page.addScriptTag({ path: path.resolve("node_modules/@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.min.js") });
+  await page.evaluate((base) => (window as unknown as { tf: { wasm: { setWasmPaths(p: string): void } } }).tf.wasm.setWasmPaths(`${base}/tfjs/`), server.url);
+  /** Samples per second with bare tfjs on the page, on `backendName`; NaN where the page cannot start it or train on it. */
+  const trainBare = (backendName: string, batches = BATCHES) => page.evaluate(
     async ({ source, batches, batchSize, backend }) => {
       const tf = (window as unknown as { tf: { setBackend(b: string): Promise<boolean>; ready(): Promise<void> } }).tf;
-      await tf.setBackend(backend);
-      await tf.ready();
-      const train = new Function(`${source}; return trainSeedCnn;`)() as (tf: unknown, b: number, s: number, on: () => void) => Promise<number>;
-      return train(tf, batches, batchSize, () => {});
+      try {
+        if (!(await tf.setBackend(backend))) return NaN;
+        await tf.ready();
+        const train = new Function(`${source}; return trainSeedCnn;`)() as (tf: unknown, b: number, s: number, on: () => void) => Promise<number>;
+        return await train(tf, batches, batchSize, () => {});
+      } catch {
+        return NaN;
+      }
     },
-    { source: TRAIN_SOURCE, batches: BATCHES, batchSize: BATCH_SIZE, backend },
+    { source: TRAIN_SOURCE, batches, batchSize: BATCH_SIZE, backend: backendName },
   );
   // Alternate the two, twice, and keep each side's best run: background work (the editor's
   // TypeScript worker, the GPU process) slows whichever run it overlaps, not one side.
-  const bareRuns = [await trainBare()];
+  const bareRuns = [await trainBare(backend)];
   kernelRuns.push(await trainInKernel());
-  bareRuns.push(await trainBare());
+  bareRuns.push(await trainBare(backend));
   const kernelThroughput = Math.max(...kernelRuns);
   const bareThroughput = Math.max(...bareRuns);
 
-  // 2. Backend speed-up, inside the kernel, one run per backend. CPU is slow, so it trains fewer batches.
+  // 2. Each backend, inside the kernel and on the bare page, one run each. CPU, and WebGPU on a software adapter,
+  // are slow, so they train fewer batches (within the cell's time limit); each ratio compares equal work.
+  const batchesFor = (b: string) => (b === "cpu" || b === "webgpu" ? 3 : BATCHES);
   const perBackend: Record<string, number> = {};
+  const barePerBackend: Record<string, number> = {};
   const notes: Record<string, string> = {};
   for (const b of ["webgpu", "webgl", "wasm", "cpu"]) {
     const output = await runInCell(
@@ -180,25 +175,34 @@ let ok = false;
 try { ok = await tf.setBackend("${b}"); } catch {}
 if (ok) {
   await tf.ready();
-  try { console.log("samples/s: " + (await trainSeedCnn(tf, ${b === "cpu" ? 3 : "BATCHES"}, ${BATCH_SIZE}, () => {})).toFixed(1)); }
+  try { console.log("samples/s: " + (await trainSeedCnn(tf, ${batchesFor(b)}, ${BATCH_SIZE}, () => {})).toFixed(1)); }
   catch (e) { console.log("cannot train: " + e.message); }
-} else console.log("unavailable");`.replace("BATCHES", String(BATCHES)),
+} else console.log("unavailable");`,
       /samples\/s|unavailable|cannot train/,
     );
     perBackend[b] = number(output, "samples/s");
     notes[b] = /cannot train: (.*)/.exec(output)?.[1] ?? (/unavailable/.test(output) ? "unavailable in this browser" : "");
+    if (!Number.isNaN(perBackend[b]!)) barePerBackend[b] = await trainBare(b, batchesFor(b));
   }
 
   console.log(`Seed CNN, batch size ${BATCH_SIZE}, ${BATCHES} timed batches, backend ${backend}, headless Chromium`);
   console.log("");
   console.log("1. Overhead (same backend, same page load)");
-  console.log(`   kernel (in a sandboxed worker, live chart on): ${kernelThroughput.toFixed(1)} samples/s (best of ${kernelRuns.map((r) => r.toFixed(1)).join(", ")})`);
+  console.log(`   kernel (in a worker on its own origin, chart on): ${kernelThroughput.toFixed(1)} samples/s (best of ${kernelRuns.map((r) => r.toFixed(1)).join(", ")})`);
   console.log(`   bare tfjs on the page:                         ${bareThroughput.toFixed(1)} samples/s (best of ${bareRuns.map((r) => r.toFixed(1)).join(", ")})`);
   console.log(`   kernel/bare throughput ratio: ${(kernelThroughput / bareThroughput).toFixed(2)}`);
   console.log("");
-  console.log("2. Backends, in the kernel (samples/s; ratio to cpu)");
+  console.log("2. Backends: in the kernel, and on a bare page (samples/s; kernel speed-up over cpu)");
   for (const [b, value] of Object.entries(perBackend)) {
-    console.log(`   ${b.padEnd(7)} ${Number.isNaN(value) ? notes[b] : `${value.toFixed(1).padStart(8)}   ${(value / perBackend.cpu!).toFixed(1)}x`}`);
+    const bare = barePerBackend[b];
+    const line = Number.isNaN(value)
+      ? notes[b]
+      : `kernel ${value.toFixed(1).padStart(8)}   bare ${bare === undefined || Number.isNaN(bare) ? "  cannot" : bare.toFixed(1).padStart(8)}   ${(value / perBackend.cpu!).toFixed(1)}x`;
+    console.log(`   ${b.padEnd(7)} ${line}`);
+  }
+  for (const [b, value] of Object.entries(perBackend)) {
+    const bare = barePerBackend[b];
+    if (!Number.isNaN(value) && bare !== undefined && !Number.isNaN(bare)) console.log(`   kernel/bare throughput ratio (${b}): ${(value / bare).toFixed(2)}`);
   }
   console.log("");
   console.log("3. Cold start");
@@ -210,5 +214,5 @@ if (ok) {
   console.log(`   main-thread tasks over 50 ms: ${longTasks.length}; longest: ${longTasks.length ? Math.max(...longTasks).toFixed(0) : 0} ms`);
 } finally {
   await browser.close();
-  stopServer();
+  server.stop();
 }

@@ -161,7 +161,8 @@ async function postgresRun(): Promise<void> {
   await applyMigrations(database);
   const children: ChildProcess[] = [];
   try {
-    const ports = [3601, 3602];
+    // Two apart: each server's kernel origin takes the next port (server.ts).
+    const ports = [3601, 3603];
     children.push(...(await Promise.all(ports.map((port) => startServer(database, port, 1)))));
     const workers = await Promise.all([startWorker(database), startWorker(database)]);
     children.push(...workers);
@@ -185,11 +186,11 @@ async function sqliteRun(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), "descent-bench-load-"));
   const database = `file:${path.join(dir, "load.db")}`;
   await applyMigrations(database);
-  const server = await startServer(database, 3603, 2);
+  const server = await startServer(database, 3605, 2);
   try {
     console.log(`bench:load sqlite: 1 web server grading in its own pool of 2 graders, ${LEARNERS} learners, ${CONCURRENCY} at a time`);
     const started = performance.now();
-    const outcomes = await runLoad([3603], async () => {});
+    const outcomes = await runLoad([3605], async () => {});
     const seconds = (performance.now() - started) / 1000;
     report("sqlite", outcomes, await check(database, outcomes), seconds);
   } finally {

@@ -1,11 +1,13 @@
 /**
- * The page's side of the kernel: starts the sandboxed kernel frame, sends it
- * cells to run one at a time, and stops it by removing the frame, which ends
- * its worker however busy that worker is.
+ * The page's side of the kernel: starts the kernel frame (on the kernel's own
+ * origin, or the sandboxed fallback on this site: lib/kernel-placement.ts),
+ * sends it cells to run one at a time, and stops it by removing the frame,
+ * which ends its worker however busy that worker is.
  *
  * TRUST BOUNDARY: messages from the kernel are untrusted data (see protocol.ts).
  */
 import { answerStorage } from "./browser-models";
+import type { KernelPlacement } from "@/lib/kernel-placement";
 import type { TestSuite } from "@/lib/cell-runtime/run-tests";
 import type { TestResult } from "@/lib/cell-runtime/verdict";
 import type { Backend, Calibration, CellOutput, KernelEvent, KernelRequest, MemoryInfo } from "./protocol";
@@ -36,6 +38,25 @@ const SKETCH_TIMEOUT_MS = 30_000;
 /** How long the kernel may take to load TensorFlow.js and pick a backend before we call it failed. */
 const START_TIMEOUT_MS = 60_000;
 
+/** How long the kernel origin's frame may take to greet the page before the page falls back to the sandboxed frame. */
+const GREETING_TIMEOUT_MS = 10_000;
+
+/** The fallback: the kernel frame on this site, which the frame's own CSP also sandboxes. */
+const SANDBOX_FRAME_URL = "/kernel/frame.html";
+
+/** Asks the site where this page's kernel runs (app/api/kernel); any failure means the sandboxed frame. */
+export async function fetchKernelPlacement(): Promise<KernelPlacement> {
+  try {
+    const response = await fetch("/api/kernel");
+    const answer = (await response.json()) as Partial<{ kind: string; origin: string; reason: string }>;
+    if (response.ok && answer.kind === "origin" && typeof answer.origin === "string") return { kind: "origin", origin: new URL(answer.origin).origin };
+    if (response.ok && answer.kind === "sandbox" && typeof answer.reason === "string") return { kind: "sandbox", reason: answer.reason };
+  } catch {
+    // fall through
+  }
+  return { kind: "sandbox", reason: "WebGPU is off: the site did not say where the kernel runs." };
+}
+
 export class KernelClient {
   private state: KernelState = { status: "off" };
   private memoryInfo: MemoryInfo = { numTensors: 0, numBytes: 0 };
@@ -46,11 +67,17 @@ export class KernelClient {
   private running?: PendingRun & { timer: ReturnType<typeof setTimeout> };
   private nextRunId = 1;
   private startTimer?: ReturnType<typeof setTimeout>;
+  /** Stops listening for the current frame's greeting. */
+  private stopGreeting?: () => void;
+  /** Bumped on every start, so a placement answered after a restart is dropped. */
+  private generation = 0;
+  /** Why WebGPU is off in this kernel, when it runs in the sandboxed fallback; shown by the badge. */
+  webgpuOff: string | undefined;
 
   constructor(
     private readonly options: {
-      /** The kernel frame's URL on this site. */
-      frameUrl: string;
+      /** Where the kernel runs: its own origin, or the sandboxed frame on this site. */
+      placement: () => Promise<KernelPlacement>;
       /** Which backend to ask for, and whether to calibrate, on each start. */
       backendPreference: () => { backend?: Backend; calibrate: boolean };
       onCalibrated?: (calibration: Calibration) => void;
@@ -102,30 +129,65 @@ export class KernelClient {
 
   private start() {
     this.setState({ status: "starting" });
+    const generation = ++this.generation;
+    this.startTimer = setTimeout(() => this.fail("The kernel did not start within a minute."), START_TIMEOUT_MS);
+    void this.options.placement().then((placement) => {
+      if (generation === this.generation && this.state.status === "starting") this.openFrame(placement);
+    });
+  }
+
+  /**
+   * Frames the kernel, waits for the frame's greeting from the origin it was
+   * loaded from, then hands it the page's end of a MessageChannel (posted to
+   * that origin only). A kernel origin that does not greet in time (not
+   * served, refused by a policy) gives way to the sandboxed frame.
+   */
+  private openFrame(placement: KernelPlacement) {
+    const onOwnOrigin = placement.kind === "origin";
+    this.webgpuOff = onOwnOrigin ? undefined : placement.reason;
     const frame = document.createElement("iframe");
-    // allow-scripts only: never allow-same-origin, which would hand learner code the site's cookies and storage.
-    frame.setAttribute("sandbox", "allow-scripts");
+    // The kernel origin holds nothing of the site's, so there the frame keeps its origin (a secure context, for
+    // WebGPU). On this site, allow-scripts only: never allow-same-origin, which would hand learner code the site's
+    // cookies and storage.
+    frame.setAttribute("sandbox", onOwnOrigin ? "allow-scripts allow-same-origin" : "allow-scripts");
     frame.setAttribute("aria-hidden", "true");
     frame.tabIndex = -1;
     frame.title = "Notebook kernel";
     frame.className = "kernel-frame";
-    frame.src = this.options.frameUrl;
-    const channel = new MessageChannel();
-    this.port = channel.port1;
-    this.port.onmessage = (event: MessageEvent<KernelEvent>) => this.receive(event.data);
-    frame.addEventListener("load", () => {
-      // The frame's origin is opaque ("null"), so "*" is the only target origin that reaches it.
-      frame.contentWindow?.postMessage({ type: "connect" }, "*", [channel.port2]);
+    frame.src = onOwnOrigin ? `${placement.origin}/kernel/frame.html` : SANDBOX_FRAME_URL;
+    const frameOrigin = onOwnOrigin ? placement.origin : "null";
+
+    const greeted = (event: MessageEvent) => {
+      if (event.source !== frame.contentWindow || event.origin !== frameOrigin || event.data?.type !== "kernel-frame") return;
+      this.stopGreeting?.();
+      const channel = new MessageChannel();
+      this.port = channel.port1;
+      this.port.onmessage = (message: MessageEvent<KernelEvent>) => this.receive(message.data);
+      // The opaque frame's origin is "null", so "*" is the only target that reaches it.
+      frame.contentWindow?.postMessage({ type: "connect" }, onOwnOrigin ? placement.origin : "*", [channel.port2]);
       const { backend, calibrate } = this.options.backendPreference();
       this.send({ type: "init", assetBase: window.location.origin, backend, calibrate });
-    });
-    this.startTimer = setTimeout(() => this.fail("The kernel did not start within a minute."), START_TIMEOUT_MS);
+    };
+    const fallback = onOwnOrigin
+      ? setTimeout(() => {
+          this.stopGreeting?.();
+          frame.remove();
+          this.openFrame({ kind: "sandbox", reason: `WebGPU is off: the kernel's origin, ${placement.origin}, did not answer.` });
+        }, GREETING_TIMEOUT_MS)
+      : undefined;
+    window.addEventListener("message", greeted);
+    this.stopGreeting = () => {
+      window.removeEventListener("message", greeted);
+      clearTimeout(fallback);
+      this.stopGreeting = undefined;
+    };
     document.body.append(frame);
     this.frame = frame;
   }
 
   private teardown(reason: string) {
     clearTimeout(this.startTimer);
+    this.stopGreeting?.();
     if (this.running) {
       clearTimeout(this.running.timer);
       this.running.resolve({ ok: false, stopped: reason });

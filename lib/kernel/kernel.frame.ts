@@ -1,20 +1,35 @@
 /**
- * The script of the kernel frame, /kernel/frame.html, loaded in an
- * <iframe sandbox="allow-scripts">: an opaque origin, so code running here
- * (and in the worker it starts) cannot read the site's cookies, storage or
- * pages, and its requests to the site carry no credentials.
+ * The script of the kernel frame, /kernel/frame.html. It runs in one of two
+ * homes (lib/kernel-placement.ts):
+ * - the kernel origin, another site than Descent's: a secure context (WebGPU),
+ *   framed only by the sites its page names in data-sites, and talking only
+ *   to them;
+ * - the fallback, <iframe sandbox="allow-scripts"> on the site itself: an
+ *   opaque origin, so code here cannot read the site's cookies, storage or
+ *   pages either, but no WebGPU.
  *
- * It waits for the page to hand it a MessagePort, then starts the kernel
- * worker and passes the port on, so page and worker talk directly. An
- * opaque-origin document cannot start a worker from a URL on the site, so the
- * worker starts from a blob that imports the kernel script.
+ * It tells its parent it is here, waits for the page to hand it a
+ * MessagePort, then starts the kernel worker and passes the port on, so page
+ * and worker talk directly.
  */
+const sitesAttribute = document.documentElement.dataset.sites;
+/** The pages this frame serves; undefined in the opaque fallback, whose parent is the page that made it. */
+const sites: string[] | undefined = sitesAttribute ? (JSON.parse(sitesAttribute) as string[]) : undefined;
+let connected = false;
+
 window.addEventListener("message", (event: MessageEvent) => {
   const port = event.ports[0];
-  if (event.source !== window.parent || event.data?.type !== "connect" || !port) return;
-  // location.origin is "null" in a sandboxed frame; the URL still says where the kernel script lives.
+  if (connected || event.source !== window.parent || event.data?.type !== "connect" || !port) return;
+  if (sites && !sites.includes(event.origin)) return;
+  connected = true;
   const kernelUrl = new URL("/kernel/worker.js", location.href).href;
-  const blob = new Blob([`importScripts(${JSON.stringify(kernelUrl)});`], { type: "text/javascript" });
-  const worker = new Worker(URL.createObjectURL(blob), { name: "descent-kernel" });
+  // An opaque-origin document cannot start a worker from a URL on the site, so there the worker starts from a blob.
+  const worker = sites
+    ? new Worker(kernelUrl, { name: "descent-kernel" })
+    : new Worker(URL.createObjectURL(new Blob([`importScripts(${JSON.stringify(kernelUrl)});`], { type: "text/javascript" })), { name: "descent-kernel" });
   worker.postMessage({ type: "connect" }, [port]);
 });
+
+// Only the named sites can receive the greeting (a posted message to another origin is dropped); the opaque frame's
+// parent is whoever framed it, and the greeting carries nothing.
+for (const site of sites ?? ["*"]) window.parent.postMessage({ type: "kernel-frame" }, site);

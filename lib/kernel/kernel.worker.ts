@@ -1,11 +1,12 @@
 /**
- * The notebook kernel: a Web Worker, created by the sandboxed kernel frame,
- * that runs learner code with TensorFlow.js.
+ * The notebook kernel: a Web Worker, created by the kernel frame, that runs
+ * learner code with TensorFlow.js.
  *
- * TRUST BOUNDARY: everything here runs next to learner code, in an opaque
- * origin (the frame is sandbox="allow-scripts" without allow-same-origin), so
- * it cannot read the site's cookies, storage or page. It talks to the page
- * only through the MessagePort the page handed over.
+ * TRUST BOUNDARY: everything here runs next to learner code, on another site
+ * than Descent's (the kernel's own origin, or the opaque origin of the
+ * sandboxed fallback: lib/kernel-placement.ts), so it cannot read the site's
+ * cookies, storage or page. It talks to the page only through the
+ * MessagePort the page handed over.
  */
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
@@ -73,10 +74,26 @@ function supportedBackends(): Backend[] {
 /** Backends that failed to start in this kernel (e.g. no WebGL context), left out of the badge. */
 const failedBackends = new Set<Backend>();
 
+/**
+ * WebGPU has no synchronous read: tfjs copies through a canvas instead, and
+ * where that copy fails (SwiftShader in a worker) dataSync() returns zeros.
+ * A wrong number is worse than an error, so there sync reads say why and
+ * point at the async ones, which are right everywhere.
+ */
+function guardSyncReads() {
+  const probe = tf.tidy(() => tf.tensor1d([1, 2, 3]).add(1).dataSync());
+  if (probe.join() === "2,3,4") return;
+  const backend = tf.engine().backend as unknown as { readSync: () => never };
+  backend.readSync = () => {
+    throw new Error("This browser's WebGPU cannot read results synchronously: use `await t.data()` or `await t.array()` instead of dataSync() or arraySync(), or switch to WebGL.");
+  };
+}
+
 async function tryBackend(backend: Backend): Promise<boolean> {
   try {
     if (await tf.setBackend(backend)) {
       await tf.ready();
+      if (backend === "webgpu") guardSyncReads();
       return true;
     }
   } catch {
@@ -115,8 +132,8 @@ async function calibrate(candidates: Backend[]): Promise<Calibration | undefined
 
 async function init(request: Extract<KernelRequest, { type: "init" }>) {
   setWasmPaths(`${request.assetBase}/tfjs/`);
-  // A worker started from a blob has no base URL for "/api/…"; resolve site paths against the site.
-  // Such requests still carry no cookies: they come from an opaque origin.
+  // "/api/…" and "/data/…" in a cell mean the site's, not the kernel origin's (or, from a blob worker, nothing).
+  // Such requests still carry no cookies: they come from another site.
   const fetchFromWorker = fetch.bind(self);
   scope.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
     fetchFromWorker(typeof input === "string" && input.startsWith("/") ? request.assetBase + input : input, init);

@@ -69,6 +69,11 @@ export function KernelBar({ store }: { store: NotebookStore }) {
           </label>
         </span>
       </div>
+      {running && store.kernel.webgpuOff && (
+        <p className="kernel-webgpu-off" data-testid="webgpu-off">
+          {store.kernel.webgpuOff}
+        </p>
+      )}
       <p className="kernel-notice" role="status">
         {notice}
       </p>

@@ -4,7 +4,8 @@
  * store with per-cell subscriptions, so a live chart in one cell re-renders
  * only that cell.
  */
-import { KernelClient, type RunResult } from "@/lib/kernel/client";
+import { fetchKernelPlacement, KernelClient, type RunResult } from "@/lib/kernel/client";
+import type { KernelPlacement } from "@/lib/kernel-placement";
 import type { TestSuite } from "@/lib/cell-runtime/run-tests";
 import type { Backend } from "@/lib/kernel/protocol";
 import { appendOutput, updateSketch, type ShownOutput, type SketchOutput } from "./outputs";
@@ -39,6 +40,9 @@ export type CellState = {
 
 const SAVE_DELAY_MS = 400;
 
+/** Asked once per page, when the first kernel starts: the answer does not change while the page is open. */
+let kernelPlacement: Promise<KernelPlacement> | undefined;
+
 export class NotebookStore {
   readonly kernel: KernelClient;
   private cells = new Map<string, CellState>();
@@ -50,7 +54,7 @@ export class NotebookStore {
 
   constructor(readonly lessonId: string) {
     this.kernel = new KernelClient({
-      frameUrl: "/kernel/frame.html",
+      placement: () => (kernelPlacement ??= fetchKernelPlacement()),
       backendPreference: () => {
         const backend = loadChosenBackend() ?? loadCalibratedBackend();
         return { backend, calibrate: !backend };
