@@ -45,7 +45,7 @@ async function runAll(page: Page, done: Locator) {
   throw new Error(`The lesson did not finish within ${LIMIT_MS / 60_000} minutes.`);
 }
 
-const stepsIn = (page: Page, id: string) => page.locator(`.cell[data-cell-id="${id}"] .cell-code`).innerText().then((code) => code.match(/const\s+(STEPS|steps)\s*=\s*(\d+)/)?.[2]);
+const stepsIn = (page: Page, id: string) => page.locator(`.cell[data-cell-id="${id}"] .cell-code`).innerText().then((code) => code.match(/const\s+STEPS\s*=\s*(\d+)/)?.[1]);
 
 try {
   // The character RNN: its evaluation cell prints its held-out cross-entropy.
@@ -56,7 +56,9 @@ try {
   const rnnLine = rnnCell("evaluate").locator(".output-log").filter({ hasText: /^held-out:/ });
   const rnnSeconds = await runAll(rnnPage, rnnLine);
   const rnn = Number((await rnnLine.innerText()).match(/([\d.]+) nats per character/)![1]);
-  console.log(`character RNN (${RNN_LESSON}): ${await stepsIn(rnnPage, "train")} steps, the lesson in ${rnnSeconds.toFixed(0)} s`);
+  // The training cell's own report: "N steps in S s; …".
+  const rnnTraining = await rnnCell("train").locator(".output-log").filter({ hasText: / steps in / }).innerText();
+  console.log(`character RNN (${RNN_LESSON}): ${rnnTraining.split(";")[0]}, the lesson in ${rnnSeconds.toFixed(0)} s`);
   await rnnPage.close();
 
   // The GPT: its comparison table holds the bigram's and the GPT's numbers on the same held-out text.
@@ -66,7 +68,7 @@ try {
   if (process.env.BENCH_GPT_STEPS) await editCell(page, cell("budget"), (code) => code.replace(/const\s+STEPS\s*=\s*\d+;/, `const STEPS = ${process.env.BENCH_GPT_STEPS};`));
   const comparison = cell("compare").locator("table");
   const gptSeconds = await runAll(page, comparison);
-  console.log(`small GPT (${GPT_LESSON}): ${await stepsIn(page, "budget")} steps, the lesson in ${gptSeconds.toFixed(0)} s, on ${await cell("speed").locator(".output-value").innerText()}`);
+  console.log(`small GPT (${GPT_LESSON}): ${await stepsIn(page, "budget")} steps, the lesson in ${gptSeconds.toFixed(0)} s; ${await cell("speed").locator(".output-value").innerText()}`);
 
   const rows = await comparison.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
   const nats = (prefix: string) => Number(rows.find(([model]) => model!.startsWith(prefix))![1]);
