@@ -11,6 +11,9 @@
  *    backend), WebGPU included: the kernel's own origin is a secure context.
  * 3. Cold start: navigation to the first cell's output; bytes downloaded by then.
  * 4. Responsiveness: the longest main-thread task while the CNN trains in the kernel.
+ *
+ * BENCH_WEBGPU=off launches Chromium without WebGPU, as most browsers here
+ * are: a first visit then calibrates WebGL alone.
  */
 import { chromium, type Page } from "@playwright/test";
 import { chromiumLaunchOptions } from "./chromium";
@@ -73,7 +76,8 @@ const number = (text: string, label: string) => Number(new RegExp(`${label}: ([\
 const server = await startBenchServer(PORT, "bench-kernel");
 const LESSON = `${server.url}/learn/gradient-descent/the-update-rule`;
 // With the WebGPU flags from PLATFORM.md, so WebGPU is measured wherever the browser can offer it.
-const browser = await chromium.launch(chromiumLaunchOptions(["--enable-unsafe-webgpu", "--use-webgpu-adapter=swiftshader", "--enable-features=Vulkan"]));
+const webgpuFlags = process.env.BENCH_WEBGPU === "off" ? [] : ["--enable-unsafe-webgpu", "--use-webgpu-adapter=swiftshader", "--enable-features=Vulkan"];
+const browser = await chromium.launch(chromiumLaunchOptions(webgpuFlags));
 
 try {
   // 3. Cold start, measured first, on a fresh page.

@@ -38,9 +38,16 @@ function emit(output: CellOutput, transfer: Transferable[] = []) {
 const storage = pageStorage((requestId, request) => send({ type: "storage", requestId, request }));
 installModelStorage(tf, storage.ask, (output) => emit(output, output.kind === "files" ? output.files.map((f) => f.bytes) : []));
 
+let lastMemory: MemoryInfo = { numTensors: 0, numBytes: 0 };
+/** tf.memory() throws while a backend is still starting (calibration); the last reading stands in then. */
 function memory(): MemoryInfo {
-  const { numTensors, numBytes } = tf.memory();
-  return { numTensors, numBytes };
+  try {
+    const { numTensors, numBytes } = tf.memory();
+    lastMemory = { numTensors, numBytes };
+  } catch {
+    // a backend is starting
+  }
+  return lastMemory;
 }
 
 // Console output goes to the cell, and still to the devtools console.
@@ -60,12 +67,15 @@ scope.display = createDisplay(tf, emit, sketches);
  * The backends this browser can offer, in the order we fall back through
  * them, found by feature detection: starting every backend on each kernel
  * start would create GPU contexts and fetch the wasm binary for nothing.
+ * A secure context has navigator.gpu even where no GPU adapter answers, so
+ * WebGPU counts only with an adapter.
  */
-function supportedBackends(): Backend[] {
-  const gpu = (self.navigator as Navigator & { gpu?: unknown }).gpu;
+async function supportedBackends(): Promise<Backend[]> {
+  const gpu = (self.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  const adapter = gpu ? await gpu.requestAdapter().catch(() => null) : null;
   const supported: Backend[] = [];
   if (typeof OffscreenCanvas !== "undefined") supported.push("webgl");
-  if (gpu) supported.push("webgpu");
+  if (adapter) supported.push("webgpu");
   if (typeof WebAssembly === "object") supported.push("wasm");
   supported.push("cpu");
   return supported;
@@ -138,7 +148,7 @@ async function init(request: Extract<KernelRequest, { type: "init" }>) {
   scope.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
     fetchFromWorker(typeof input === "string" && input.startsWith("/") ? request.assetBase + input : input, init);
   scope.data = createData(tf, fetchAssets(request.assetBase));
-  const candidates = supportedBackends();
+  const candidates = await supportedBackends();
   let calibration: Calibration | undefined;
   let backend: Backend | undefined;
   if (request.backend && candidates.includes(request.backend) && (await tryBackend(request.backend))) {
