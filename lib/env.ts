@@ -67,7 +67,7 @@ const EnvSchema = z.object({
   /** The notebook kernel's own origin in production: another registrable domain than the site's (lib/kernel-placement.ts). */
   DESCENT_KERNEL_ORIGIN: z
     .url("must be an origin such as https://descent-kernel.example")
-    .refine((url) => /^https?:$/.test(new URL(url).protocol) && new URL(url).pathname === "/" && !new URL(url).search, "must be an origin such as https://descent-kernel.example, with no path")
+    .refine((url) => new URL(url).href === `${new URL(url).origin}/` && /^https?:/.test(url), "must be an origin such as https://descent-kernel.example, with no path")
     .optional(),
   /** The port the kernel listener serves the kernel on (default: PORT + 1). */
   DESCENT_KERNEL_PORT: wholeNumber(1, 65535).optional(),

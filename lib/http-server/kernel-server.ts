@@ -1,9 +1,9 @@
 /**
  * The kernel origin's listener (server.ts starts it on the kernel port): it
  * serves the notebook kernel's frame and its two scripts, and nothing else:
- * no API, no pages, no cookies. Learner code
- * runs here with a real origin of its own, so the frame is a secure context
- * (WebGPU) that holds nothing of the site's (lib/kernel-placement.ts).
+ * no API, no pages, no cookies. Learner code runs here with a real origin of
+ * its own, so the frame is a secure context (WebGPU) that holds nothing of
+ * the site's (lib/kernel-placement.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { kernelFrameAncestors } from "@/lib/kernel-placement";
@@ -40,7 +40,7 @@ export function createKernelServer(options: {
     res.on("error", () => {});
     if (req.method !== "GET" && req.method !== "HEAD") return refuse(res, 405, "The kernel origin only serves files.");
     const path = (req.url ?? "/").split("?")[0]!;
-    // Never on a page of this origin's own site, and never credentialed: the kernel's frame and files hold no secrets.
+    // The site's pages load these files across sites; the kernel's requests name no page of it to anyone.
     res.setHeader("cross-origin-resource-policy", "cross-origin");
     res.setHeader("referrer-policy", "no-referrer");
     if (path === "/kernel/frame.html") {

@@ -44,8 +44,19 @@ const GREETING_TIMEOUT_MS = 10_000;
 /** The fallback: the kernel frame on this site, which the frame's own CSP also sandboxes. */
 const SANDBOX_FRAME_URL = "/kernel/frame.html";
 
+let placementRequest: Promise<KernelPlacement> | undefined;
+
+/**
+ * Where this page's kernels run, asked of the site once per page, when the
+ * first kernel starts: the answer does not change while the page is open.
+ */
+export function kernelPlacementOfPage(): Promise<KernelPlacement> {
+  placementRequest ??= fetchKernelPlacement();
+  return placementRequest;
+}
+
 /** Asks the site where this page's kernel runs (app/api/kernel); any failure means the sandboxed frame. */
-export async function fetchKernelPlacement(): Promise<KernelPlacement> {
+async function fetchKernelPlacement(): Promise<KernelPlacement> {
   try {
     const response = await fetch("/api/kernel");
     const answer = (await response.json()) as Partial<{ kind: string; origin: string; reason: string }>;

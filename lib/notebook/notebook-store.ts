@@ -4,8 +4,7 @@
  * store with per-cell subscriptions, so a live chart in one cell re-renders
  * only that cell.
  */
-import { fetchKernelPlacement, KernelClient, type RunResult } from "@/lib/kernel/client";
-import type { KernelPlacement } from "@/lib/kernel-placement";
+import { KernelClient, kernelPlacementOfPage, type RunResult } from "@/lib/kernel/client";
 import type { TestSuite } from "@/lib/cell-runtime/run-tests";
 import type { Backend } from "@/lib/kernel/protocol";
 import { appendOutput, updateSketch, type ShownOutput, type SketchOutput } from "./outputs";
@@ -40,9 +39,6 @@ export type CellState = {
 
 const SAVE_DELAY_MS = 400;
 
-/** Asked once per page, when the first kernel starts: the answer does not change while the page is open. */
-let kernelPlacement: Promise<KernelPlacement> | undefined;
-
 export class NotebookStore {
   readonly kernel: KernelClient;
   private cells = new Map<string, CellState>();
@@ -54,7 +50,7 @@ export class NotebookStore {
 
   constructor(readonly lessonId: string) {
     this.kernel = new KernelClient({
-      placement: () => (kernelPlacement ??= fetchKernelPlacement()),
+      placement: kernelPlacementOfPage,
       backendPreference: () => {
         const backend = loadChosenBackend() ?? loadCalibratedBackend();
         return { backend, calibrate: !backend };
