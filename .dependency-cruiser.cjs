@@ -31,7 +31,8 @@ const LAYERS = {
   content: ["env.ts"],
   exercises: ["content", "grading", "cell-runtime", "db", "api", "auth", "env.ts", "metrics", "jobs"],
   serving: ["api", "auth", "db", "process-pool", "node-tf.ts", "format-bytes.ts", "env.ts", "metrics", "jobs"],
-  instructor: ["api", "assignments", "auth", "content", "db", "exercises", "env.ts"],
+  classes: ["api", "auth", "db"],
+  instructor: ["api", "assignments", "auth", "classes", "content", "db", "exercises", "env.ts"],
 };
 
 const escape = (name) => name.replace(/[.]/g, "\\.");

@@ -11,7 +11,7 @@ export const ORIGIN = "http://descent.test";
 export { CLIENT_ADDRESS_HEADER };
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "DELETE" | "OPTIONS", Handler>>;
+type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS", Handler>>;
 
 /** The app's routes by URL pattern, loaded on first use (after a test has pointed the environment at its database). */
 const routes: Array<{ pattern: RegExp; load: () => Promise<unknown> }> = [
@@ -24,9 +24,15 @@ const routes: Array<{ pattern: RegExp; load: () => Promise<unknown> }> = [
   { pattern: /^\/api\/exercises\/(?<id>[^/]+)\/solution$/, load: () => import("@/app/api/exercises/[id]/solution/route") },
   { pattern: /^\/api\/exercises\/(?<id>[^/]+)\/hints$/, load: () => import("@/app/api/exercises/[id]/hints/route") },
   { pattern: /^\/api\/exercises\/(?<id>[^/]+)$/, load: () => import("@/app/api/exercises/[id]/route") },
-  { pattern: /^\/api\/instructor\/gradebook$/, load: () => import("@/app/api/instructor/gradebook/route") },
-  { pattern: /^\/api\/instructor\/assignments$/, load: () => import("@/app/api/instructor/assignments/route") },
-  { pattern: /^\/api\/instructor\/assignments\/(?<id>[^/]+)$/, load: () => import("@/app/api/instructor/assignments/[id]/route") },
+  { pattern: /^\/api\/classes\/join$/, load: () => import("@/app/api/classes/join/route") },
+  { pattern: /^\/api\/instructor\/classes$/, load: () => import("@/app/api/instructor/classes/route") },
+  { pattern: /^\/api\/instructor\/classes\/(?<classId>[^/]+)$/, load: () => import("@/app/api/instructor/classes/[classId]/route") },
+  { pattern: /^\/api\/instructor\/classes\/(?<classId>[^/]+)\/gradebook$/, load: () => import("@/app/api/instructor/classes/[classId]/gradebook/route") },
+  { pattern: /^\/api\/instructor\/classes\/(?<classId>[^/]+)\/join-code$/, load: () => import("@/app/api/instructor/classes/[classId]/join-code/route") },
+  { pattern: /^\/api\/instructor\/classes\/(?<classId>[^/]+)\/instructors$/, load: () => import("@/app/api/instructor/classes/[classId]/instructors/route") },
+  { pattern: /^\/api\/instructor\/classes\/(?<classId>[^/]+)\/members\/(?<userId>[^/]+)$/, load: () => import("@/app/api/instructor/classes/[classId]/members/[userId]/route") },
+  { pattern: /^\/api\/instructor\/classes\/(?<classId>[^/]+)\/assignments$/, load: () => import("@/app/api/instructor/classes/[classId]/assignments/route") },
+  { pattern: /^\/api\/instructor\/classes\/(?<classId>[^/]+)\/assignments\/(?<id>[^/]+)$/, load: () => import("@/app/api/instructor/classes/[classId]/assignments/[id]/route") },
   { pattern: /^\/api\/models$/, load: () => import("@/app/api/models/route") },
   { pattern: /^\/api\/models\/(?<id>[^/]+)$/, load: () => import("@/app/api/models/[id]/route") },
   { pattern: /^\/api\/models\/(?<id>[^/]+)\/keys$/, load: () => import("@/app/api/models/[id]/keys/route") },

@@ -18,8 +18,8 @@ export type TestDatabase = {
   url: string;
   /** A folder of the test's own, for files other than the database (removed with it). */
   dir: string;
-  /** Creates the database (if needed) and applies every migration; returns the names applied. */
-  migrate(): Promise<string[]>;
+  /** Creates the database (if needed) and applies every migration (or those before `before`); returns the names applied. */
+  migrate(options?: { before?: string }): Promise<string[]>;
   /** Runs `stop` first when the database is removed (workers using it). */
   beforeRemove(stop: () => Promise<void>): void;
   remove(): Promise<void>;
@@ -44,7 +44,7 @@ export function testDatabase(name: string): TestDatabase {
   return {
     url,
     dir,
-    migrate: () => applyMigrations(url),
+    migrate: (options) => applyMigrations(url, options),
     beforeRemove: (stop) => void users.push(stop),
     async remove() {
       await Promise.all(users.map((stop) => stop()));

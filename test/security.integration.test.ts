@@ -25,6 +25,7 @@ const distinctiveLine = (source: string) => source.split("\n").map((l) => l.trim
 let ada: Browser;
 let bob: Browser;
 let teacher: Browser;
+let classId: string;
 const anonymous = new Browser();
 const BOB_DRAFT = "// bob's draft: function mse() { return 42; }";
 const BOB_CODE = "function mse(predictions, targets) { return tf.mean(tf.abs(tf.sub(predictions, targets))); }\nfunction bce(p, y) { return tf.scalar(0); }";
@@ -46,6 +47,11 @@ beforeAll(async () => {
   teacher = await signUp("teacher@school.example");
   const { db } = await import("@/lib/db/client");
   await db().user.update({ where: { email: "teacher@school.example" }, data: { role: "instructor" } });
+  // The teacher's class, which Bob joins by its code; Ada is in no class.
+  const created = await teacher.fetch("POST", "/api/instructor/classes", { name: "Section A" });
+  expect(created.status, created.text).toBe(201);
+  ({ id: classId } = created.json() as { id: string });
+  expect((await bob.fetch("POST", "/api/classes/join", { code: (created.json() as { joinCode: string }).joinCode })).status).toBe(200);
 
   // Bob drafts, and submits a wrong answer that the real grader grades.
   expect((await bob.fetch("PUT", "/api/exercises/losses/draft", { code: BOB_DRAFT })).status).toBe(204);
@@ -55,11 +61,17 @@ beforeAll(async () => {
 
 afterAll(() => closeApp(database));
 
+/** Every instructor call; `:class` is the teacher's class, whose id is known only once it exists. */
 const INSTRUCTOR_CALLS: Array<[string, string, unknown?]> = [
-  ["GET", "/api/instructor/gradebook"],
-  ["POST", "/api/instructor/assignments", { title: "Week 1", opensAt: "2026-11-01T00:00:00Z", dueAt: "2026-12-01T00:00:00Z", latePolicy: "close", exerciseIds: ["losses"] }],
-  ["PUT", "/api/instructor/assignments/any", { title: "Week 1", opensAt: "2026-11-01T00:00:00Z", dueAt: "2026-12-01T00:00:00Z", latePolicy: "close", exerciseIds: ["losses"] }],
-  ["DELETE", "/api/instructor/assignments/any"],
+  ["GET", "/api/instructor/classes/:class/gradebook"],
+  ["POST", "/api/instructor/classes/:class/assignments", { title: "Week 1", opensAt: "2026-11-01T00:00:00Z", dueAt: "2026-12-01T00:00:00Z", latePolicy: "close", exerciseIds: ["losses"] }],
+  ["PUT", "/api/instructor/classes/:class/assignments/any", { title: "Week 1", opensAt: "2026-11-01T00:00:00Z", dueAt: "2026-12-01T00:00:00Z", latePolicy: "close", exerciseIds: ["losses"] }],
+  ["DELETE", "/api/instructor/classes/:class/assignments/any"],
+  ["PATCH", "/api/instructor/classes/:class", { name: "Renamed" }],
+  ["PUT", "/api/instructor/classes/:class/join-code", { open: true }],
+  ["POST", "/api/instructor/classes/:class/instructors", { email: "ada@school.example" }],
+  ["DELETE", "/api/instructor/classes/:class/members/any"],
+  ["POST", "/api/instructor/classes", { name: "A class" }],
 ];
 
 /** Nothing about students, their work or the exercise's secrets in a refusal. */
@@ -71,29 +83,30 @@ function expectNoLeak(text: string) {
 
 describe("instructor APIs", () => {
   it.each(INSTRUCTOR_CALLS)("%s %s answers 401 to an anonymous visitor", async (method, url, body) => {
-    const response = await anonymous.fetch(method, url, body);
+    const response = await anonymous.fetch(method, url.replace(":class", classId), body);
     expect(response.status).toBe(401);
     expectNoLeak(response.text);
   });
 
   it.each(INSTRUCTOR_CALLS)("%s %s answers 403 to a student", async (method, url, body) => {
-    const response = await ada.fetch(method, url, body);
+    const response = await bob.fetch(method, url.replace(":class", classId), body);
     expect(response.status).toBe(403);
     expect(response.json()).toEqual({ error: "Only instructors can see this." });
   });
 
   it("serve an instructor, and refuse a tampered assignment", async () => {
-    const gradebook = await teacher.fetch("GET", "/api/instructor/gradebook");
+    const gradebook = await teacher.fetch("GET", `/api/instructor/classes/${classId}/gradebook`);
     expect(gradebook.status).toBe(200);
     expect(gradebook.text).toContain("bob@school.example");
-    const tampered = await teacher.fetch("POST", "/api/instructor/assignments", { ...(INSTRUCTOR_CALLS[1]![2] as object), createdBy: "someone" });
+    expect(gradebook.text).not.toContain("ada@school.example");
+    const tampered = await teacher.fetch("POST", `/api/instructor/classes/${classId}/assignments`, { ...(INSTRUCTOR_CALLS[1]![2] as object), createdBy: "someone" });
     expect(tampered.status).toBe(400);
     expect(tampered.text).toContain("createdBy");
   });
 
   it("refuse a write from another site even with an instructor's cookies", async () => {
     const [, url, body] = INSTRUCTOR_CALLS[1]!;
-    const response = await teacher.fetch("POST", url, body, { origin: "https://evil.example" });
+    const response = await teacher.fetch("POST", url.replace(":class", classId), body, { origin: "https://evil.example" });
     expect(response.status).toBe(403);
   });
 });

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { fetchJson } from "@/lib/api/fetch-json";
+import { classApi, classPage } from "@/lib/instructor/paths";
 
 export type AssignmentFormValues = {
   id?: string;
@@ -28,7 +29,7 @@ const fromLocalInput = (value: string) => (value ? new Date(value).toISOString()
  * Creates or edits an assignment through the instructor API. The server
  * validates everything again and answers with a message for each problem.
  */
-export function AssignmentForm({ exercises, initial }: { exercises: ExerciseChoice[]; initial?: AssignmentFormValues }) {
+export function AssignmentForm({ classId, exercises, initial }: { classId: string; exercises: ExerciseChoice[]; initial?: AssignmentFormValues }) {
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -48,22 +49,22 @@ export function AssignmentForm({ exercises, initial }: { exercises: ExerciseChoi
     setBusy(true);
     setError(undefined);
     try {
-      await fetchJson(initial?.id ? `/api/instructor/assignments/${initial.id}` : "/api/instructor/assignments", { method: initial?.id ? "PUT" : "POST", json: body });
+      await fetchJson(initial?.id ? classApi(classId, "assignments", initial.id) : classApi(classId, "assignments"), { method: initial?.id ? "PUT" : "POST", json: body });
     } catch (error) {
       setBusy(false);
       setError(error instanceof TypeError ? "The assignment was not saved: the server could not be reached." : (error as Error).message);
       return;
     }
     setBusy(false);
-    router.push("/instructor/assignments");
+    router.push(classPage(classId, "assignments"));
     router.refresh();
   };
 
   const remove = async () => {
     if (!initial?.id || !window.confirm(`Delete “${initial.title}”? Students' submissions stay; only the assignment goes.`)) return;
-    const deleted = await fetchJson(`/api/instructor/assignments/${initial.id}`, { method: "DELETE" }).then(() => true, () => false);
+    const deleted = await fetchJson(classApi(classId, "assignments", initial.id), { method: "DELETE" }).then(() => true, () => false);
     if (!deleted) return setError("The assignment was not deleted; please try again.");
-    router.push("/instructor/assignments");
+    router.push(classPage(classId, "assignments"));
     router.refresh();
   };
 

@@ -2,20 +2,23 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { classPage } from "@/lib/instructor/paths";
 
-const SECTIONS = [
-  { href: "/instructor", label: "Roster", owns: (path: string) => path === "/instructor" || path.startsWith("/instructor/students") },
-  { href: "/instructor/exercises", label: "Exercises", owns: (path: string) => path.startsWith("/instructor/exercises") },
-  { href: "/instructor/assignments", label: "Assignments", owns: (path: string) => path.startsWith("/instructor/assignments") },
-] as const;
-
-/** The instructor area's sections, the current one marked for assistive technology. */
-export function InstructorNav() {
+/** A class's sections, the current one marked for assistive technology. */
+export function InstructorNav({ classId }: { classId: string }) {
   const path = usePathname();
+  const home = classPage(classId);
+  const sections = [
+    { href: home, label: "Roster", owns: path === home || path.startsWith(`${home}/students`) },
+    { href: `${home}/exercises`, label: "Exercises", owns: path.startsWith(`${home}/exercises`) },
+    { href: `${home}/assignments`, label: "Assignments", owns: path.startsWith(`${home}/assignments`) },
+    { href: `${home}/people`, label: "People and joining", owns: path.startsWith(`${home}/people`) },
+  ];
   return (
     <nav aria-label="Instructor" className="instructor-nav">
-      {SECTIONS.map((section) => (
-        <Link key={section.href} href={section.href} aria-current={section.owns(path) ? "page" : undefined}>
+      <Link href="/instructor">All classes</Link>
+      {sections.map((section) => (
+        <Link key={section.href} href={section.href} aria-current={section.owns ? "page" : undefined}>
           {section.label}
         </Link>
       ))}

@@ -13,18 +13,20 @@ import { metrics } from "@/lib/metrics/metrics";
  */
 const submissions = new WindowLimiter("submissions", 1_000, 10 * 60_000);
 const newLearners = new WindowLimiter("new-learners", 300, 60 * 60_000);
+/** Looking up join codes: enough for a class joining at once; far too few to guess a code (lib/db/classes.ts). */
+const joinCodeLookups = new WindowLimiter("join-codes", 200, 10 * 60_000);
 
 /**
  * The client's address, as decided from the socket by server.ts (which
  * replaces any such header a client sends); better-auth's limiter reads the
  * same header, so all limits agree.
  */
-export function clientAddressOf(request: Request): string {
+export function clientAddressOf(request: Pick<Request, "headers">): string {
   return request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
 }
 
 /** Counts one request from this client against `limiter`; a 429 with `message` when its window is full. */
-export async function takeFromClient(limiter: WindowLimiter, request: Request, message: (minutes: number) => string): Promise<void> {
+export async function takeFromClient(limiter: WindowLimiter, request: Pick<Request, "headers">, message: (minutes: number) => string): Promise<void> {
   const decision = await limiter.take(db(), clientAddressOf(request));
   if (decision.allowed) return;
   metrics().refusals.inc({ limit: limiter.name });
@@ -41,4 +43,8 @@ export function limitNewLearnersFromClient(request: Request): Promise<void> {
     request,
     (minutes) => `Too many new visitors from this network in the last hour. Allow this site's cookies, or sign in, and try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
   );
+}
+
+export function limitJoinCodeLookupsFromClient(request: Pick<Request, "headers">): Promise<void> {
+  return takeFromClient(joinCodeLookups, request, (minutes) => `This network has tried too many join codes. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or follow the join link your instructor gave.`);
 }

@@ -15,8 +15,9 @@ export type Assignment = {
   exerciseIds: string[];
 };
 
-export async function listAssignments(db: Db): Promise<Assignment[]> {
-  const rows = await db.assignment.findMany({ include: { exercises: { orderBy: { position: "asc" } } }, orderBy: [{ dueAt: "asc" }, { title: "asc" }] });
+/** A class's assignments, by due date. */
+export async function listAssignments(db: Db, classId: string): Promise<Assignment[]> {
+  const rows = await db.assignment.findMany({ where: { classId }, include: { exercises: { orderBy: { position: "asc" } } }, orderBy: [{ dueAt: "asc" }, { title: "asc" }] });
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
@@ -28,11 +29,17 @@ export async function listAssignments(db: Db): Promise<Assignment[]> {
   }));
 }
 
-/** Creates the assignment (no id) or replaces it, its exercises included, in one transaction. */
-export async function saveAssignment(db: Db, input: AssignmentInput, id: string = randomUUID()): Promise<string> {
+/**
+ * Creates the class's assignment (no id) or replaces it, its exercises
+ * included, in one transaction. An id of another class's assignment is
+ * refused by the database: the update matches no row of this class.
+ */
+export async function saveAssignment(db: Db, classId: string, input: AssignmentInput, id: string = randomUUID()): Promise<string> {
   const { exerciseIds, ...fields } = input;
   await db.$transaction(async (tx) => {
-    await tx.assignment.upsert({ where: { id }, create: { id, ...fields }, update: fields });
+    const existing = await tx.assignment.findUnique({ where: { id }, select: { classId: true } });
+    if (existing && existing.classId !== classId) throw new Error(`assignment ${id} belongs to another class`);
+    await tx.assignment.upsert({ where: { id }, create: { id, classId, ...fields }, update: fields });
     await tx.assignmentExercise.deleteMany({ where: { assignmentId: id } });
     for (const [position, exerciseId] of exerciseIds.entries()) {
       await tx.assignmentExercise.create({ data: { assignmentId: id, exerciseId, position } });
@@ -41,13 +48,13 @@ export async function saveAssignment(db: Db, input: AssignmentInput, id: string 
   return id;
 }
 
-export async function assignmentExists(db: Db, id: string): Promise<boolean> {
-  return (await db.assignment.findUnique({ where: { id }, select: { id: true } })) !== null;
+export async function assignmentExists(db: Db, classId: string, id: string): Promise<boolean> {
+  return (await db.assignment.findFirst({ where: { id, classId }, select: { id: true } })) !== null;
 }
 
-/** Whether it existed. Grades are computed, never stored, so nothing else changes. */
-export async function deleteAssignment(db: Db, id: string): Promise<boolean> {
-  return (await db.assignment.deleteMany({ where: { id } })).count > 0;
+/** Whether the class had it. Grades are computed, never stored, so nothing else changes. */
+export async function deleteAssignment(db: Db, classId: string, id: string): Promise<boolean> {
+  return (await db.assignment.deleteMany({ where: { id, classId } })).count > 0;
 }
 
 export type AssignmentGrade = { credited: number; exercises: Record<string, ExerciseCredit> };

@@ -2,7 +2,7 @@ import "server-only";
 import type { Verdict } from "@/lib/cell-runtime/verdict";
 import type { Db } from "./client";
 import { NOT_ATTEMPTS } from "./progress";
-import { STUDENT_LEARNERS } from "./students";
+import { studentsOfClass } from "./classes";
 
 export type ExerciseStats = {
   exerciseId: string;
@@ -27,9 +27,9 @@ export function median(values: readonly number[]): number | undefined {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** Attempts, pass rate, attempts to pass, hints and reveals for each exercise id, over students only. */
-export async function exerciseStats(db: Db, exerciseIds: readonly string[]): Promise<ExerciseStats[]> {
-  const onlyStudents = { learner: STUDENT_LEARNERS };
+/** Attempts, pass rate, attempts to pass, hints and reveals for each exercise id, over the class's students only. */
+export async function exerciseStats(db: Db, classId: string, exerciseIds: readonly string[]): Promise<ExerciseStats[]> {
+  const onlyStudents = { learner: studentsOfClass(classId) };
   const [submissions, hints, reveals] = await Promise.all([
     db.submission.findMany({
       where: { status: { notIn: NOT_ATTEMPTS }, ...onlyStudents },
@@ -75,12 +75,12 @@ export type FailureGroup = {
 const messagePattern = (message: string) => message.replace(/-?\d+(\.\d+)?(e[-+]?\d+)?/gi, "#");
 
 /**
- * The failures of an exercise grouped by test and feedback message, most
+ * The failures of an exercise by the class's students, grouped by test and feedback message, most
  * students first: where the class is stuck, and on what misconception.
  */
-export async function exerciseFailures(db: Db, exerciseId: string): Promise<FailureGroup[]> {
+export async function exerciseFailures(db: Db, classId: string, exerciseId: string): Promise<FailureGroup[]> {
   const failed = await db.submission.findMany({
-    where: { exerciseId, status: { notIn: [...NOT_ATTEMPTS, "passed"] }, learner: STUDENT_LEARNERS },
+    where: { exerciseId, status: { notIn: [...NOT_ATTEMPTS, "passed"] }, learner: studentsOfClass(classId) },
     select: { learnerId: true, verdict: true },
   });
   const groups = new Map<string, FailureGroup & { learners: Set<string> }>();

@@ -2,14 +2,16 @@ import "server-only";
 import { assignmentGrades, type Assignment } from "./assignments";
 import type { Db } from "./client";
 import { NOT_ATTEMPTS } from "./progress";
-import { STUDENT_LEARNERS } from "./students";
+import { classPeople } from "./classes";
 
 export type GradebookRow = {
-  learnerId: string;
-  /** The account's email, or undefined for a learner who never signed up. */
-  email?: string;
-  name?: string;
-  lastActivity: Date;
+  userId: string;
+  /** Absent for a student who joined and has done nothing yet. */
+  learnerId?: string;
+  email: string;
+  name: string;
+  /** Undefined until the student has done something. */
+  lastActivity?: Date;
   /** Best score per exercise id (absent: never submitted). */
   best: Record<string, { score: number; maxScore: number; passed: boolean }>;
   /** Credited points per assignment id, by its late policy. */
@@ -18,35 +20,45 @@ export type GradebookRow = {
 };
 
 /**
- * One row per student with any submission: best score per exercise, credit
- * per assignment, lessons completed, last activity. The roster page and the
- * CSV export both read this through `gradebookTable`, so they always agree.
+ * One row per student of the class, whether or not they have started: best
+ * score per exercise, credit per assignment, lessons completed, last
+ * activity. The roster page and the CSV export both read this through
+ * `gradebookTable`, so they always agree.
  */
-export async function gradebook(db: Db, assignments: readonly Assignment[]): Promise<GradebookRow[]> {
+export async function gradebook(db: Db, classId: string, assignments: readonly Assignment[]): Promise<GradebookRow[]> {
+  const students = (await classPeople(db, classId)).filter((p) => p.role === "student");
+  const learnerIds = students.flatMap((s) => (s.learnerId ? [s.learnerId] : []));
+  const ofStudents = { learnerId: { in: learnerIds } };
   const [learners, bests, passes, completions, credits] = await Promise.all([
-    db.learner.findMany({ where: { submissions: { some: {} }, ...STUDENT_LEARNERS }, include: { user: { select: { email: true, name: true } } } }),
-    db.submission.groupBy({ by: ["learnerId", "exerciseId"], where: { status: { notIn: NOT_ATTEMPTS } }, _max: { score: true, maxScore: true } }),
-    db.submission.findMany({ where: { status: "passed" }, select: { learnerId: true, exerciseId: true }, distinct: ["learnerId", "exerciseId"] }),
-    db.lessonCompletion.findMany({ select: { learnerId: true, lessonHref: true } }),
-    assignmentGrades(db, assignments),
+    db.learner.findMany({ where: { id: { in: learnerIds } }, select: { id: true, lastSeenAt: true, submissions: { select: { id: true }, take: 1 } } }),
+    db.submission.groupBy({ by: ["learnerId", "exerciseId"], where: { ...ofStudents, status: { notIn: NOT_ATTEMPTS } }, _max: { score: true, maxScore: true } }),
+    db.submission.findMany({ where: { ...ofStudents, status: "passed" }, select: { learnerId: true, exerciseId: true }, distinct: ["learnerId", "exerciseId"] }),
+    db.lessonCompletion.findMany({ where: ofStudents, select: { learnerId: true, lessonHref: true } }),
+    assignmentGrades(db, assignments, learnerIds),
   ]);
   const passed = new Set(passes.map((p) => `${p.learnerId}\0${p.exerciseId}`));
-  return learners.map((learner) => ({
-    learnerId: learner.id,
-    email: learner.user?.email,
-    name: learner.user?.name,
-    lastActivity: learner.lastSeenAt,
-    best: Object.fromEntries(
-      bests
-        .filter((b) => b.learnerId === learner.id)
-        .map((b) => [b.exerciseId, { score: b._max.score ?? 0, maxScore: b._max.maxScore ?? 0, passed: passed.has(`${learner.id}\0${b.exerciseId}`) }]),
-    ),
-    assignments: Object.fromEntries(assignments.map((a) => [a.id, credits.get(learner.id)?.get(a.id)?.credited ?? 0])),
-    completedLessons: new Set(completions.filter((c) => c.learnerId === learner.id).map((c) => c.lessonHref)),
-  }));
+  const learnerById = new Map(learners.map((l) => [l.id, l]));
+  return students.map((student) => {
+    const learner = student.learnerId ? learnerById.get(student.learnerId) : undefined;
+    return {
+      userId: student.userId,
+      learnerId: learner?.id,
+      email: student.email,
+      name: student.name,
+      // A learner row is made on a student's first visit; only work makes it activity.
+      lastActivity: learner && learner.submissions.length > 0 ? learner.lastSeenAt : undefined,
+      best: Object.fromEntries(
+        bests
+          .filter((b) => b.learnerId === learner?.id)
+          .map((b) => [b.exerciseId, { score: b._max.score ?? 0, maxScore: b._max.maxScore ?? 0, passed: passed.has(`${learner?.id}\0${b.exerciseId}`) }]),
+      ),
+      assignments: Object.fromEntries(assignments.map((a) => [a.id, (learner && credits.get(learner.id)?.get(a.id)?.credited) ?? 0])),
+      completedLessons: new Set(completions.filter((c) => c.learnerId === learner?.id).map((c) => c.lessonHref)),
+    };
+  });
 }
 
-export const studentLabel = (row: { name?: string; email?: string; learnerId: string }) => row.name ?? row.email ?? `anonymous ${row.learnerId.slice(0, 8)}`;
+export const studentLabel = (row: { name?: string; email?: string; userId: string }) => row.name || row.email || row.userId;
 
 export type GradebookLayout = {
   exercises: ReadonlyArray<{ id: string; title: string; maxScore: number }>;
@@ -83,8 +95,8 @@ export function gradebookTable(rows: readonly GradebookRow[], layout: GradebookL
   type Column = GradebookColumn & { value: (row: GradebookRow) => GradebookCell };
   const columns: Column[] = [
     { key: K.student, label: "student", value: studentLabel },
-    { key: K.email, label: "email", value: (row) => row.email ?? "" },
-    { key: K.lastActivity, label: "last activity", value: (row) => row.lastActivity.toISOString().slice(0, 16).replace("T", " ") },
+    { key: K.email, label: "email", value: (row) => row.email },
+    { key: K.lastActivity, label: "last activity", value: (row) => row.lastActivity?.toISOString().slice(0, 16).replace("T", " ") ?? "not started" },
     ...layout.exercises.map((e): Column => ({ key: `exercise:${e.id}`, exerciseId: e.id, label: `${e.title} (/${e.maxScore})`, value: (row) => row.best[e.id]?.score ?? "" })),
     {
       key: K.exerciseTotal,

@@ -116,14 +116,18 @@ async function startEngine(target: DatabaseTarget): Promise<Engine> {
   };
 }
 
-function migrationsList(provider: DatabaseProvider) {
+/** The provider's migrations in order; with `before`, only those older than the migration named `<timestamp>_<before>`. */
+function migrationsList(provider: DatabaseProvider, before?: string) {
   const dir = SCHEMA_FILES[provider].migrations;
-  const directories = existsSync(dir)
+  const all = existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true })
         .filter((entry) => entry.isDirectory())
         .map((entry) => entry.name)
         .sort()
     : [];
+  const stop = before === undefined ? -1 : all.findIndex((name) => name.endsWith(`_${before}`));
+  if (before !== undefined && stop === -1) throw new Error(`there is no migration named ${before}`);
+  const directories = stop === -1 ? all : all.slice(0, stop);
   const lockfile = path.join(dir, LOCKFILE);
   return {
     baseDir: dir,
@@ -136,10 +140,10 @@ function migrationsList(provider: DatabaseProvider) {
   };
 }
 
-async function applyWithEngine(target: DatabaseTarget): Promise<string[]> {
+async function applyWithEngine(target: DatabaseTarget, before?: string): Promise<string[]> {
   const engine = await startEngine(target);
   try {
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: migrationsList(target.provider), filters: NO_FILTER });
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: migrationsList(target.provider, before), filters: NO_FILTER });
     return appliedMigrationNames;
   } finally {
     await engine.free();
@@ -149,19 +153,21 @@ async function applyWithEngine(target: DatabaseTarget): Promise<string[]> {
 /**
  * Creates the database if needed (a SQLite file, or a database on the
  * PostgreSQL server) and applies pending migrations. Returns the names applied.
+ * `before` stops short of a named migration: tests of a data migration set
+ * up the data it will find.
  */
-export async function applyMigrations(url: string): Promise<string[]> {
+export async function applyMigrations(url: string, { before }: { before?: string } = {}): Promise<string[]> {
   const target = databaseTarget(url);
   if (target.provider === "postgresql") {
     await createPostgresDatabase(target.url);
-    return withAdvisoryLock(target.url, MIGRATION_LOCK, () => applyWithEngine(target));
+    return withAdvisoryLock(target.url, MIGRATION_LOCK, () => applyWithEngine(target, before));
   }
   mkdirSync(path.dirname(target.file), { recursive: true });
   // WAL lets readers work while a submission is written; the setting lives in the file, so once is enough.
   const db = new Database(target.file);
   if (db.pragma("journal_mode", { simple: true }) !== "wal") db.pragma("journal_mode = WAL");
   db.close();
-  return applyWithEngine(target);
+  return applyWithEngine(target, before);
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Verdict } from "@/lib/cell-runtime/verdict";
 import type { Db } from "./client";
-import { STUDENT_LEARNERS } from "./students";
+import { studentsOfClass } from "./classes";
 
 export type HistorySubmission = {
   id: string;
@@ -15,36 +15,45 @@ export type HistorySubmission = {
 };
 
 export type StudentHistory = {
-  learnerId: string;
-  name?: string;
-  email?: string;
-  createdAt: Date;
-  lastActivity: Date;
+  userId: string;
+  name: string;
+  email: string;
+  /** When they joined the class. */
+  joinedAt: Date;
+  /** Undefined until they have done something. */
+  lastActivity?: Date;
   /** Newest first. */
   submissions: HistorySubmission[];
   hints: Array<{ exerciseId: string; hintIndex: number; shownAt: Date }>;
   reveals: Array<{ exerciseId: string; revealedAt: Date }>;
 };
 
-/** One student's work for their instructor: every submission with its code and verdict, hints opened and solutions revealed. */
-export async function studentHistory(db: Db, learnerId: string): Promise<StudentHistory | undefined> {
+/**
+ * One student's work for an instructor of their class: every submission with
+ * its code and verdict, hints opened and solutions revealed. Undefined for
+ * anyone who is not a student of this class.
+ */
+export async function studentHistory(db: Db, classId: string, userId: string): Promise<StudentHistory | undefined> {
+  const member = await db.classMember.findUnique({
+    where: { classId_userId: { classId, userId } },
+    include: { user: { select: { name: true, email: true } } },
+  });
+  if (!member || member.role !== "student") return undefined;
   const learner = await db.learner.findFirst({
-    where: { id: learnerId, ...STUDENT_LEARNERS },
+    where: { userId, ...studentsOfClass(classId) },
     include: {
-      user: { select: { name: true, email: true } },
       submissions: { orderBy: { createdAt: "desc" } },
       hints: { orderBy: { shownAt: "asc" } },
       reveals: { orderBy: { revealedAt: "asc" } },
     },
   });
-  if (!learner) return undefined;
   return {
-    learnerId: learner.id,
-    name: learner.user?.name,
-    email: learner.user?.email,
-    createdAt: learner.createdAt,
-    lastActivity: learner.lastSeenAt,
-    submissions: learner.submissions.map((s) => ({
+    userId,
+    name: member.user.name,
+    email: member.user.email,
+    joinedAt: member.joinedAt,
+    lastActivity: learner && learner.submissions.length > 0 ? learner.lastSeenAt : undefined,
+    submissions: (learner?.submissions ?? []).map((s) => ({
       id: s.id,
       exerciseId: s.exerciseId,
       createdAt: s.createdAt,
@@ -54,7 +63,7 @@ export async function studentHistory(db: Db, learnerId: string): Promise<Student
       code: s.code,
       verdict: s.verdict ? (JSON.parse(s.verdict) as Verdict) : undefined,
     })),
-    hints: learner.hints.map(({ exerciseId, hintIndex, shownAt }) => ({ exerciseId, hintIndex, shownAt })),
-    reveals: learner.reveals.map(({ exerciseId, revealedAt }) => ({ exerciseId, revealedAt })),
+    hints: (learner?.hints ?? []).map(({ exerciseId, hintIndex, shownAt }) => ({ exerciseId, hintIndex, shownAt })),
+    reveals: (learner?.reveals ?? []).map(({ exerciseId, revealedAt }) => ({ exerciseId, revealedAt })),
   };
 }

@@ -1,95 +1,52 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NewClassForm } from "@/components/instructor/class-forms";
 import { ReportTable } from "@/components/instructor/report-table";
-import { GRADEBOOK_COLUMNS } from "@/lib/db/gradebook";
-import { rosterReport } from "@/lib/instructor/reports";
+import { classPage } from "@/lib/instructor/paths";
+import { classesReport } from "@/lib/instructor/reports";
 
-export const metadata: Metadata = { title: "Roster" };
+export const metadata: Metadata = { title: "Your classes" };
 
-/** Columns the roster sorts by: the gradebook column's key, and the direction that reads best. */
-const SORTS = {
-  name: { label: "student", column: GRADEBOOK_COLUMNS.student, descending: false },
-  total: { label: "exercise total", column: GRADEBOOK_COLUMNS.exerciseTotal, descending: true },
-  activity: { label: "last activity", column: GRADEBOOK_COLUMNS.lastActivity, descending: true },
-} as const;
-type Sort = keyof typeof SORTS;
-const sortOfColumn = (key: string) => (Object.keys(SORTS) as Sort[]).find((sort) => SORTS[sort].column === key);
-
-/**
- * The roster: every student with their best score per exercise, assignment
- * credit, lessons done per module and last activity, as in the CSV export.
- */
-export default async function RosterPage({ searchParams }: { searchParams: Promise<{ q?: string; sort?: string }> }) {
-  const report = await rosterReport();
-  const { table } = report;
-  const { q = "", sort: sortParam } = await searchParams;
-  const sort: Sort = sortParam && sortParam in SORTS ? (sortParam as Sort) : "name";
-  const { column, descending } = SORTS[sort];
-  const needle = q.trim().toLowerCase();
-  const rows = table.rows
-    .filter(({ cells }) => `${cells[GRADEBOOK_COLUMNS.student]} ${cells[GRADEBOOK_COLUMNS.email]}`.toLowerCase().includes(needle))
-    .sort((a, b) => {
-      const [x, y] = [a.cells[column], b.cells[column]];
-      return (descending ? -1 : 1) * (typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y)));
-    });
-  const [studentColumn, ...otherColumns] = table.columns;
-
+/** The classes this instructor teaches, and (for instructor accounts) a form for a new one. */
+export default async function ClassesPage() {
+  const { classes, mayCreate } = await classesReport();
   return (
     <>
-      <h1>Roster</h1>
-      <form className="report-filter" role="search">
-        <label>
-          Filter by name or email <input name="q" defaultValue={q} />
-        </label>
-        <input type="hidden" name="sort" value={sort} />
-        <button type="submit">Filter</button>
-        <a href="/api/instructor/gradebook" download>
-          Download the gradebook (CSV)
-        </a>
-      </form>
-      <ReportTable label="Roster table" caption={`${rows.length} ${rows.length === 1 ? "student" : "students"}, sorted by ${SORTS[sort].label}`}>
-        <thead>
-          <tr>
-            {table.columns.map(({ key, label }) => {
-              const sortHere = sortOfColumn(key);
-              return (
-                <th key={key} scope="col" aria-sort={sortHere === sort ? (descending ? "descending" : "ascending") : undefined}>
-                  {sortHere ? (
-                    <Link href={`?q=${encodeURIComponent(q)}&sort=${sortHere}`} aria-label={`${label}, sort by this column`}>
-                      {label}
-                    </Link>
-                  ) : (
-                    label
-                  )}
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ row, cells }) => (
-            <tr key={row.learnerId}>
-              <th scope="row">
-                <Link href={`/instructor/students/${row.learnerId}`}>{cells[studentColumn!.key]}</Link>
-              </th>
-              {otherColumns.map(({ key, exerciseId }) => {
-                const cell = cells[key];
-                return (
-                  <td key={key}>
-                    {cell === "" ? "–" : cell}
-                    {exerciseId && row.best[exerciseId]?.passed && (
-                      <>
-                        <span aria-hidden="true"> ✓</span>
-                        <span className="visually-hidden"> (passed)</span>
-                      </>
-                    )}
-                  </td>
-                );
-              })}
+      <h1>Your classes</h1>
+      {classes.length === 0 ? (
+        <p>You teach no class yet.</p>
+      ) : (
+        <ReportTable label="Your classes" caption="Newest first. Everything in a class (roster, statistics, assignments) is of its students only.">
+          <thead>
+            <tr>
+              <th scope="col">Class</th>
+              <th scope="col">Term</th>
+              <th scope="col">Students</th>
+              <th scope="col">Instructors</th>
+              <th scope="col">Joining</th>
             </tr>
-          ))}
-        </tbody>
-      </ReportTable>
+          </thead>
+          <tbody>
+            {classes.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">
+                  <Link href={classPage(c.id)}>{c.name}</Link>
+                </th>
+                <td>{c.term || "–"}</td>
+                <td>{c.students}</td>
+                <td>{c.instructors}</td>
+                <td>{c.joinCode ? `open (code ${c.joinCode})` : "closed"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </ReportTable>
+      )}
+      {mayCreate && (
+        <section aria-labelledby="new-class">
+          <h2 id="new-class">New class</h2>
+          <NewClassForm />
+        </section>
+      )}
     </>
   );
 }
