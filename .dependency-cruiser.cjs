@@ -29,10 +29,11 @@ const LAYERS = {
   auth: ["api", "db", "env.ts", "http-server", "metrics"],
   grading: ["cell-runtime", "process-pool", "node-tf.ts", "env.ts"],
   content: ["env.ts"],
-  exercises: ["content", "grading", "cell-runtime", "db", "api", "auth", "env.ts", "metrics", "jobs"],
+  exercises: ["content", "grading", "cell-runtime", "db", "api", "auth", "env.ts", "metrics", "jobs", "lti"],
   serving: ["api", "auth", "db", "process-pool", "node-tf.ts", "format-bytes.ts", "env.ts", "metrics", "jobs"],
   classes: ["api", "auth", "db"],
-  instructor: ["api", "assignments", "auth", "classes", "content", "db", "exercises", "env.ts"],
+  lti: ["api", "auth", "db", "env.ts"],
+  instructor: ["api", "assignments", "auth", "classes", "content", "db", "exercises", "lti", "env.ts"],
 };
 
 const escape = (name) => name.replace(/[.]/g, "\\.");

@@ -17,6 +17,7 @@ import { GraderPool } from "@/lib/grading/pool";
 import { poolOptions } from "@/lib/grading/pool-options";
 import { announceJobDone } from "@/lib/jobs/completions";
 import { QUEUES, startQueue, WORK_OPTIONS } from "@/lib/jobs/queue";
+import { deliverScoresSoon } from "@/lib/lti/score-delivery";
 import { runPredictionJob, type PredictionJob } from "@/lib/serving/model-runner";
 import { closePredictors, predictorCount } from "@/lib/serving/predictor";
 
@@ -51,6 +52,8 @@ await queue.work<PredictionJob>(QUEUES.predictions, { ...WORK_OPTIONS, localConc
   await queue.complete(QUEUES.predictions, job!.id, output);
   await announce(job!.id);
 });
+// LMS grades waiting in the outbox (lib/lti/score-delivery.ts): every worker sends them, each row held by one at a time.
+deliverScoresSoon(store);
 console.log(`worker: ${options.size} graders on ${describeDatabase(target)}, pid ${process.pid}`);
 
 let stopping = false;

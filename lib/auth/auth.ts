@@ -11,6 +11,7 @@ import { CLIENT_ADDRESS_HEADER } from "@/lib/http-server/client-address";
 import { LEARNER_COOKIE, learnerFromCookieHeader } from "./learner-cookie";
 import { metrics } from "@/lib/metrics/metrics";
 import { FailureBackoff } from "./failure-backoff";
+import { ltiSignIn } from "./lti-sign-in";
 import { derivedKey } from "./secret";
 import { trustedOrigins } from "./trusted-origins";
 
@@ -109,7 +110,7 @@ export const auth = betterAuth({
     },
   },
   telemetry: { enabled: false },
-  plugins: [nextCookies()],
+  plugins: [nextCookies(), ltiSignIn],
 });
 
 export type Session = typeof auth.$Infer.Session;

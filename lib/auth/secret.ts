@@ -11,7 +11,7 @@ let secret: Buffer | undefined;
  * secret with HKDF, so a key learned or misused in one place (a signed
  * learner cookie, better-auth's session cookies) says nothing about the other.
  */
-export type KeyPurpose = "learner-cookie" | "accounts";
+export type KeyPurpose = "learner-cookie" | "accounts" | "lti-keys" | "lti-registration";
 
 const keys = new Map<KeyPurpose, Buffer>();
 

@@ -3,6 +3,8 @@ import type { Verdict } from "@/lib/cell-runtime/verdict";
 import type { Db } from "@/lib/db/client";
 import { finishSubmission, getSubmission, submissionToGrade, type StoredSubmission } from "@/lib/db/progress";
 import type { GraderPool } from "@/lib/grading/pool";
+import { markScoresToSend } from "@/lib/db/lti-scores";
+import { deliverScoresSoon } from "@/lib/lti/score-delivery";
 import { getExerciseCatalog } from "./catalog";
 import { gradeSubmission } from "./grade";
 
@@ -21,6 +23,8 @@ export async function gradeAndRecord(store: Db, pool: GraderPool, submissionId: 
   const verdict = exercise ? await gradeSubmission(pool, exercise, row.code, { client }) : notGraded(`The exercise "${row.exerciseId}" is no longer in the course.`);
   const lesson = exercise ? { href: exercise.lessonHref, exerciseIds: catalog.byLesson.get(exercise.lessonHref) ?? [exercise.id] } : { href: "", exerciseIds: [] };
   const { submission } = await finishSubmission(store, { id: submissionId, learnerId: row.learnerId, verdict, lesson });
+  // A class taught through an LMS gets the new grade there too (sent from the outbox, once per value).
+  if (await markScoresToSend(store, row.learnerId, row.exerciseId)) deliverScoresSoon(store);
   return submission;
 }
 

@@ -4,6 +4,8 @@ import { requireClassInstructor } from "@/lib/classes/access";
 import { db } from "@/lib/db/client";
 import { assignmentExists, deleteAssignment, saveAssignment } from "@/lib/db/assignments";
 import { readAssignmentRequest } from "@/lib/instructor/assignment-requests";
+import { markAssignmentScoresToSend } from "@/lib/db/lti-scores";
+import { deliverScoresSoon } from "@/lib/lti/score-delivery";
 
 type Params = { params: Promise<{ classId: string; id: string }> };
 const NO_SUCH_ASSIGNMENT = "This class has no such assignment.";
@@ -14,6 +16,9 @@ export const PUT = handle(async (request: Request, { params }: Params) => {
   const input = await readAssignmentRequest(request, classId);
   if (!(await assignmentExists(db(), classId, id))) throw new ApiError(404, NO_SUCH_ASSIGNMENT);
   await saveAssignment(db(), classId, input, id);
+  // A new due date or late policy changes grades; a class taught through an LMS sends them there again.
+  await markAssignmentScoresToSend(db(), classId, id);
+  deliverScoresSoon(db());
   return NextResponse.json({ id });
 });
 
