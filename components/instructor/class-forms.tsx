@@ -115,3 +115,15 @@ export function RemoveMemberButton({ classId, userId, name }: { classId: string;
     </>
   );
 }
+
+export function RosterSyncButton({ classId }: { classId: string }) {
+  const { call, busy, alert } = useApiCall();
+  return (
+    <>
+      <button type="button" disabled={busy} onClick={() => call(classApi(classId, "roster-sync"), { method: "POST" })}>
+        Read the roster from the LMS now
+      </button>
+      {alert}
+    </>
+  );
+}

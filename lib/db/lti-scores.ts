@@ -43,3 +43,19 @@ async function markLineItems(db: Db, lineItemIds: readonly string[], userIds: re
     }
   }
 }
+
+export type ScoreStatus = { userId: string; name: string; item: string; label: string; status: string; sentGiven: number | null; sentAt: Date | null; lastError: string | null; attempts: number };
+
+/** Where each student's grades stand on the way to the LMS, for the class's instructors. */
+export async function scoreStatuses(db: Db, classId: string): Promise<ScoreStatus[]> {
+  const rows = await db.ltiScore.findMany({ where: { lineItem: { classId } }, include: { lineItem: { select: { item: true, label: true } } } });
+  const names = new Map((await db.user.findMany({ where: { id: { in: rows.map((r) => r.userId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  return rows
+    .map((r) => ({ userId: r.userId, name: names.get(r.userId) ?? r.userId, item: r.lineItem.item, label: r.lineItem.label, status: r.status, sentGiven: r.sentGiven, sentAt: r.sentAt, lastError: r.lastError, attempts: r.attempts }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.label.localeCompare(b.label));
+}
+
+/** The LMS course a class is, if it is one. */
+export async function lmsCourseOf(db: Db, classId: string) {
+  return db.ltiContext.findUnique({ where: { classId }, include: { platform: { select: { name: true, issuer: true } } } });
+}

@@ -3,6 +3,7 @@ import { listAssignments } from "@/lib/db/assignments";
 import { db } from "@/lib/db/client";
 import { classesOf, classPeople } from "@/lib/db/classes";
 import { exerciseFailures, exerciseStats } from "@/lib/db/exercise-stats";
+import { lmsCourseOf, scoreStatuses } from "@/lib/db/lti-scores";
 import { studentHistory } from "@/lib/db/student-history";
 import { getExerciseCatalog } from "@/lib/exercises/catalog";
 import { forClass, requireInstructorPage } from "./access";
@@ -21,7 +22,11 @@ export const classesReport = async () => {
   return { classes: await classesOf(db(), user.id, "instructor"), mayCreate: mayCreateClasses(user) };
 };
 
-export const rosterReport = (classId: string) => forClass(classId, async (found) => ({ found, ...(await classGradebook(classId)) }));
+export const rosterReport = (classId: string) =>
+  forClass(classId, async (found) => {
+    const [gradebook, lms, scores] = await Promise.all([classGradebook(classId), lmsCourseOf(db(), classId), scoreStatuses(db(), classId)]);
+    return { found, ...gradebook, lms: lms ? { name: lms.platform.name || lms.platform.issuer, rosterSyncedAt: lms.rosterSyncedAt, canSync: Boolean(lms.membershipsUrl), scores } : undefined };
+  });
 
 export const exercisesReport = (classId: string) =>
   forClass(classId, async () => {

@@ -12,7 +12,8 @@ export function page(title: string, body: string, status = 200): Response {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · Descent</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}button,a.button{font:inherit;padding:.45rem 1rem;border-radius:6px;border:1px solid #1f5fbf;background:#1f5fbf;color:#fff;text-decoration:none;display:inline-block}fieldset{border:1px solid #ccc;border-radius:6px;margin:1rem 0}label{display:block;margin:.25rem 0}[role=alert]{color:#a4001d}</style></head>
 <body><main>${body}</main></body></html>`;
-  return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer" } });
+  // same-origin: a ticket in this page's links never reaches another site, and our own form posts still carry their Origin.
+  return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "same-origin" } });
 }
 
 /** A form that posts itself (an LTI message to the platform), with a button for browsers without scripts. */

@@ -41,6 +41,9 @@ export default async function ClassesPage() {
           </tbody>
         </ReportTable>
       )}
+      <p>
+        Teaching from Canvas, Moodle or another LMS? <Link href="/instructor/lms">Using Descent from an LMS</Link>: its courses become classes here.
+      </p>
       {mayCreate && (
         <section aria-labelledby="new-class">
           <h2 id="new-class">New class</h2>

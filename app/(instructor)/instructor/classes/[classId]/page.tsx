@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LmsStatus } from "@/components/instructor/lms-status";
 import { ReportTable } from "@/components/instructor/report-table";
 import { GRADEBOOK_COLUMNS } from "@/lib/db/gradebook";
 import { classApi, classPage } from "@/lib/instructor/paths";
@@ -92,6 +93,7 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
           ))}
         </tbody>
       </ReportTable>
+      {report.lms && <LmsStatus classId={classId} lms={report.lms} />}
     </>
   );
 }
