@@ -7,6 +7,7 @@ import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
+import { runInNewContext } from "node:vm";
 import { createRemoteJWKSet, decodeJwt, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, startTestPlatform, type LaunchSpec, type PlatformUser, type TestPlatform } from "./lti-platform";
@@ -316,5 +317,74 @@ describe("deep linking", () => {
     expect(await res.text()).toContain("Content added: Lesson 4, Exercise 3");
     const refused = await fetch(`${platform.issuer}/deep-link-return`, { method: "POST", body: new URLSearchParams({ JWT: "not.a.jwt" }) });
     expect(refused.status).toBe(400);
+  });
+});
+
+describe("the course page", () => {
+  const TOOL_ORIGIN = "http://tool.test";
+
+  async function coursePage(): Promise<{ page: string; loginUrl: URL }> {
+    const res = await fetch(platform.coursePageUrl({ user: student, targetLinkUri: TARGET, storageTarget: "_parent" }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    const page = await res.text();
+    const src = /<iframe name="tool" title="Descent" src="([^"]+)"/.exec(page)?.[1];
+    expect(src).toBeDefined();
+    return { page, loginUrl: new URL(src!.replaceAll("&#38;", "&")) };
+  }
+
+  /** Runs the page's script with a stand-in window; `post` delivers a message as if from `origin` and returns the replies. */
+  function runScript(page: string) {
+    const script = /<script>([\s\S]*)<\/script>/.exec(page)![1]!;
+    let onMessage: (event: object) => void = () => {};
+    const window = { addEventListener: (_type: string, listener: typeof onMessage) => (onMessage = listener), ltiMessages: [] as string[] };
+    runInNewContext(script, { window });
+    return {
+      window,
+      post(data: object, origin = TOOL_ORIGIN): Array<{ message: unknown; targetOrigin: string }> {
+        const replies: Array<{ message: unknown; targetOrigin: string }> = [];
+        // JSON round trip: the replies are objects of the script's realm, compared here as plain data.
+        onMessage({ data, origin, source: { postMessage: (message: unknown, targetOrigin: string) => replies.push({ message: JSON.parse(JSON.stringify(message)), targetOrigin }) } });
+        return replies;
+      },
+    };
+  }
+
+  it("frames the tool's login URL, with lti_storage_target, and answers storage messages", async () => {
+    const { page, loginUrl } = await coursePage();
+    expect(page).toContain("<h1>Test LMS course</h1>");
+    expect(page).toContain(`style="width:100%;height:600px"`);
+    expect(loginUrl.origin + loginUrl.pathname).toBe("http://tool.test/api/lti/login");
+    expect(Object.fromEntries(loginUrl.searchParams)).toMatchObject({ iss: platform.issuer, login_hint: student.sub, target_link_uri: TARGET, lti_storage_target: "_parent" });
+    expect(page).toMatch(/<script>[\s\S]*lti\.put_data[\s\S]*lti\.get_data[\s\S]*<\/script>/);
+    // The framed login is a launch the platform knows: its /auth accepts it and echoes the storage target.
+    const res = await fetch(authRequest(loginUrl.toString()), { headers: { accept: "application/json" } });
+    expect(((await res.json()) as AuthJson).fields.lti_storage_target).toBe("_parent");
+  });
+
+  it("answers capabilities, put and get from the tool's origin only, and records what the tool asked", async () => {
+    const { window, post } = runScript((await coursePage()).page);
+    expect(post({ subject: "lti.capabilities", message_id: "m1" })).toEqual([
+      {
+        message: { subject: "lti.capabilities.response", message_id: "m1", supported_messages: [{ subject: "lti.capabilities" }, { subject: "lti.put_data" }, { subject: "lti.get_data" }] },
+        targetOrigin: TOOL_ORIGIN,
+      },
+    ]);
+    expect(post({ subject: "lti.put_data", message_id: "m2", key: "state_s", value: "s" })).toEqual([
+      { message: { subject: "lti.put_data.response", message_id: "m2", key: "state_s", value: "s" }, targetOrigin: TOOL_ORIGIN },
+    ]);
+    expect(post({ subject: "lti.get_data", message_id: "m3", key: "state_s" })[0]!.message).toEqual({ subject: "lti.get_data.response", message_id: "m3", key: "state_s", value: "s" });
+    expect(post({ subject: "lti.get_data", message_id: "m4", key: "other" })[0]!.message).toEqual({
+      subject: "lti.get_data.response",
+      message_id: "m4",
+      key: "other",
+      error: { code: "bad_request", message: "no such key" },
+    });
+    expect(post({ subject: "lti.get_data", message_id: "m5", key: "state_s" }, "http://evil.test")).toEqual([]);
+    expect(window.ltiMessages).toEqual(["lti.capabilities", "lti.put_data", "lti.get_data", "lti.get_data"]);
+  });
+
+  it("has no page for a launch it did not make", async () => {
+    expect((await fetch(`${platform.issuer}/course?launch=made-up`)).status).toBe(404);
   });
 });

@@ -62,6 +62,12 @@ export interface TestPlatform {
   failNextScores(n: number): void;
   /** The tool's OIDC login initiation URL (GET) that starts `launch`, as the LMS page's link would. */
   loginUrl(launch: LaunchSpec): string;
+  /**
+   * A course page (`${issuer}/course?launch=<id>`) that frames `loginUrl(launch)` as Canvas does and answers the
+   * tool's client-side storage postMessages (lti.capabilities, lti.put_data, lti.get_data). In a browser the tool
+   * then runs as a third-party frame, where its cookies may be blocked; use `storageTarget: "_parent"`.
+   */
+  coursePageUrl(launch: LaunchSpec): string;
   /** The id_token the platform would post for a launch (for tests that tamper with it). */
   idTokenFor(launch: LaunchSpec, nonce: string, overrides?: IdTokenOverrides): Promise<string>;
   /** Verifies the tool's deep-linking response JWT and returns its payload; records the items' lineItems as line items, like Canvas. */
@@ -159,6 +165,36 @@ async function readJson(req: IncomingMessage, type: string): Promise<Json> {
   return body;
 }
 
+/**
+ * The course page: the tool in an iframe, and the platform's side of LTI client-side storage (lti-cs-pm,
+ * lti-pm-s; docs/research/lti-1.3.md §3.8), so an e2e test can launch the tool framed, as Canvas does, without
+ * the tool relying on third-party cookies. Only messages from the tool's origin are answered, and stored values
+ * are keyed by that origin as the spec asks; `window.ltiMessages` lists the subjects the tool sent, for tests.
+ */
+function coursePage(loginUrl: string, toolOrigin: string): Reply {
+  const script = `const toolOrigin = ${JSON.stringify(toolOrigin).replace(/</g, "\\u003c")};
+const stored = new Map();
+window.ltiMessages = [];
+window.addEventListener("message", (event) => {
+  const data = event.data;
+  if (event.origin !== toolOrigin || typeof data !== "object" || data === null || typeof data.subject !== "string") return;
+  window.ltiMessages.push(data.subject);
+  const { subject, message_id, key } = data;
+  const storeKey = event.origin + ":" + key;
+  let answer;
+  if (subject === "lti.capabilities") answer = { supported_messages: [{ subject: "lti.capabilities" }, { subject: "lti.put_data" }, { subject: "lti.get_data" }] };
+  else if (subject === "lti.put_data") { stored.set(storeKey, data.value); answer = { key, value: data.value }; }
+  else if (subject === "lti.get_data") answer = stored.has(storeKey) ? { key, value: stored.get(storeKey) } : { key, error: { code: "bad_request", message: "no such key" } };
+  else return;
+  event.source.postMessage({ subject: subject + ".response", message_id, ...answer }, event.origin);
+});`;
+  return html(
+    `<h1>Test LMS course</h1>` +
+      `<iframe name="tool" title="Descent" src="${escapeHtml(loginUrl)}" style="width:100%;height:600px" allow="clipboard-write; fullscreen"></iframe>` +
+      `<script>${script}</script>`,
+  );
+}
+
 /** The page a browser gets from /auth: it posts the launch to the tool by itself, or on "Continue" without JS. */
 function autoPostPage(action: string, fields: Record<string, string>): Reply {
   const inputs = Object.entries(fields).map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`);
@@ -214,6 +250,7 @@ class Platform implements TestPlatform {
   tokenRequests = 0;
   #tool: RegisteredTool | undefined;
   #launches = new Map<string, LaunchSpec>(); // by lti_message_hint
+  #coursePages = new Map<string, string>(); // the login URL each course page frames, by its id
   #tokens = new Map<string, { scopes: string[]; expiresAt: number }>();
   #usedJtis = new Set<string>();
   #failingScores = 0;
@@ -258,6 +295,12 @@ class Platform implements TestPlatform {
     };
     for (const [name, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(name, value);
     return url.toString();
+  }
+
+  coursePageUrl(launch: LaunchSpec): string {
+    const id = randomUUID();
+    this.#coursePages.set(id, this.loginUrl(launch));
+    return `${this.issuer}/course?launch=${id}`;
   }
 
   async idTokenFor(launch: LaunchSpec, nonce: string, overrides: IdTokenOverrides = {}): Promise<string> {
@@ -316,6 +359,11 @@ class Platform implements TestPlatform {
         return this.#memberships(req);
       case "POST /deep-link-return":
         return this.#deepLinkReturn(req);
+      case "GET /course": {
+        const loginUrl = this.#coursePages.get(url.searchParams.get("launch") ?? "");
+        demand(loginUrl, "launch: not a course page this platform made", 404);
+        return coursePage(loginUrl, new URL(this.#registeredTool().registration.loginUrl).origin);
+      }
       case "GET /return":
         return html("<p>Back in the Test LMS.</p>");
     }
@@ -341,6 +389,7 @@ class Platform implements TestPlatform {
     demand(param("nonce"), "nonce: missing");
     demand(param("state"), "state: missing");
     const fields: Record<string, string> = { id_token: await this.idTokenFor(launch, param("nonce")), state: param("state") };
+    // Echoed, as Canvas does, so the tool's launch page knows to check its state in the platform's storage (§3.8).
     if (launch.storageTarget !== undefined) fields.lti_storage_target = launch.storageTarget;
     // JSON lets integration tests post the launch themselves, without parsing HTML.
     if ((req.headers.accept ?? "").includes("application/json")) return json(200, { action: redirectUri, fields });

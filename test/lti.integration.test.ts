@@ -122,6 +122,24 @@ describe("a launch", () => {
   });
 });
 
+describe("a launch without cookies (the LMS's platform storage)", () => {
+  it("keeps the state in the LMS's frame at login, and shows nothing until the LMS gives it back", async () => {
+    const spec = { user: student, targetLinkUri: LAUNCH_URL, storageTarget: "_parent" };
+    const started = await new Browser().fetch("GET", platform.loginUrl(spec).replace(ORIGIN, ""));
+    expect(started.status).toBe(200);
+    expect(started.text).toContain('ltiStorage("lti.put_data"');
+    expect(started.text).toContain(JSON.stringify(platform.issuer));
+    const authorization = new URL(JSON.parse(/location\.replace\(("[^"]+")\)/.exec(started.text)![1]!) as string);
+    const { fields } = (await (await fetch(authorization, { headers: { accept: "application/json" } })).json()) as { fields: Record<string, string> };
+    expect(fields.lti_storage_target).toBe("_parent");
+    // A browser with no cookies at all: the launch page checks the state with the LMS before it shows the way in.
+    const launched = await new Browser().fetch("POST", "/api/lti/launch", new URLSearchParams(fields).toString(), { "content-type": "application/x-www-form-urlencoded" });
+    expect(launched.status, launched.text).toBe(200);
+    expect(launched.text).toContain('<div id="checked" hidden>');
+    expect(launched.text).toContain(`ltiStorage("lti.get_data", { key: ${JSON.stringify(`state_${fields.state}`)} })`);
+  });
+});
+
 describe("a launch is refused, with a message, for", () => {
   async function tampered(overrides: Parameters<TestPlatform["idTokenFor"]>[2], message: string) {
     const browser = new Browser();

@@ -13,6 +13,8 @@ import { metrics } from "@/lib/metrics/metrics";
  */
 const submissions = new WindowLimiter("submissions", 1_000, 10 * 60_000);
 const newLearners = new WindowLimiter("new-learners", 300, 60 * 60_000);
+/** LMS launches started (each keeps a state for ten minutes): a whole school's worth, not a flood. */
+const ltiLogins = new WindowLimiter("lti-logins", 1_000, 10 * 60_000);
 /** Looking up join codes: enough for a class joining at once; far too few to guess a code (lib/db/classes.ts). */
 const joinCodeLookups = new WindowLimiter("join-codes", 200, 10 * 60_000);
 
@@ -47,4 +49,8 @@ export function limitNewLearnersFromClient(request: Request): Promise<void> {
 
 export function limitJoinCodeLookupsFromClient(request: Pick<Request, "headers">): Promise<void> {
   return takeFromClient(joinCodeLookups, request, (minutes) => `This network has tried too many join codes. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or follow the join link your instructor gave.`);
+}
+
+export function limitLtiLoginsFromClient(request: Pick<Request, "headers">): Promise<void> {
+  return takeFromClient(ltiLogins, request, (minutes) => `Too many LMS launches from this network. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
 }

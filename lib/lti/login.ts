@@ -40,6 +40,7 @@ export async function startLogin(db: Db, params: z.infer<typeof LoginParams>, si
   if (!platform) throw new LtiError(`no LMS is registered with issuer ${params.iss}${params.client_id ? ` and client id ${params.client_id}` : ""}. An administrator registers it first (README: "Using Descent from an LMS").`);
   if (!params.target_link_uri.startsWith(`${siteOrigin}/`)) throw new LtiError(`target_link_uri ${params.target_link_uri} is not on this site (${siteOrigin}).`);
   const [state, nonce] = [random(), random()];
+  await forgetEndedLaunches(db);
   await db.ltiLogin.create({ data: { state, nonce, platformId: platform.id, expiresAt: new Date(Date.now() + LOGIN_TTL_MS) } });
   const url = new URL(platform.authorizationEndpoint);
   const query = {
@@ -69,4 +70,11 @@ export async function consumeLogin(db: Db, state: string, now = new Date()): Pro
   const taken = await db.ltiLogin.updateMany({ where: { state, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
   if (taken.count !== 1) throw new LtiError(login.usedAt ? "this launch was already used (a replayed request): start it again from the LMS." : "the launch took too long: start it again from the LMS.");
   return { nonce: login.nonce, platformId: login.platformId };
+}
+
+/** Logins and launch tickets live minutes; what ended an hour ago is forgotten (checked on one login in fifty). */
+async function forgetEndedLaunches(db: Db, now = Date.now()): Promise<void> {
+  if (Math.random() >= 0.02) return;
+  const before = new Date(now - 3600_000);
+  await Promise.all([db.ltiLogin.deleteMany({ where: { expiresAt: { lt: before } } }), db.ltiLaunch.deleteMany({ where: { expiresAt: { lt: before } } })]);
 }

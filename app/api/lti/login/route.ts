@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { handle } from "@/lib/api/http";
+import { limitLtiLoginsFromClient } from "@/lib/auth/client-limits";
 import { db } from "@/lib/db/client";
 import { LtiError } from "@/lib/lti/errors";
 import { LoginParams, startLogin, STATE_COOKIE } from "@/lib/lti/login";
@@ -13,6 +14,7 @@ import { messageFields, siteOrigin } from "@/lib/lti/site";
  * also work where third-party cookies are blocked.
  */
 async function login(request: Request): Promise<Response> {
+  await limitLtiLoginsFromClient(request);
   const parsed = LoginParams.safeParse(Object.fromEntries(await messageFields(request)));
   if (!parsed.success) throw new LtiError(parsed.error.issues.map((i) => i.message).join("; "));
   const start = await startLogin(db(), parsed.data, siteOrigin(request));
