@@ -389,7 +389,7 @@ class Platform implements TestPlatform {
     demand(param("nonce"), "nonce: missing");
     demand(param("state"), "state: missing");
     const fields: Record<string, string> = { id_token: await this.idTokenFor(launch, param("nonce")), state: param("state") };
-    // Echoed, as Canvas does, so the tool's launch page knows to check its state in the platform's storage (§3.8).
+    // Echoed so the tool's launch page knows to check its state in the platform's storage (§3.8).
     if (launch.storageTarget !== undefined) fields.lti_storage_target = launch.storageTarget;
     // JSON lets integration tests post the launch themselves, without parsing HTML.
     if ((req.headers.accept ?? "").includes("application/json")) return json(200, { action: redirectUri, fields });
