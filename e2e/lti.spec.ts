@@ -28,7 +28,8 @@ async function signIn(page: Page, account: { email: string; password: string }) 
 }
 
 test.describe("an LMS launching Descent (LTI 1.3)", () => {
-  test.describe.configure({ timeout: 180_000 });
+  // In order, in one worker: the second journey uses the LMS the first one registers.
+  test.describe.configure({ mode: "serial", timeout: 180_000 });
   test.skip(({ isMobile }) => isMobile, "LMS journeys run on the desktop project");
 
   test.beforeAll(async ({ baseURL }) => {
@@ -110,6 +111,34 @@ test.describe("an LMS launching Descent (LTI 1.3)", () => {
       expect(platform.scores).toHaveLength(1);
     } finally {
       await Promise.all([admin.close(), lmsTeacher.close(), lmsStudent.close()]);
+    }
+  });
+
+  test("inside the LMS's frame, with no cookies, the launch is checked through the LMS's storage and opens Descent in its own tab", async ({ browser, baseURL }) => {
+    const context = await browser.newContext();
+    try {
+      // The browser loses Descent's state cookie before the LMS posts the launch back, as where third-party cookies
+      // are blocked: the state can only come back through the LMS's storage.
+      await context.route(
+        (url) => url.pathname === "/auth",
+        async (route) => {
+          await context.clearCookies();
+          await route.continue();
+        },
+      );
+      const course = await context.newPage();
+      const launchUrl = `${baseURL}/api/lti/launch`;
+      await course.goto(platform.coursePageUrl({ user: student, targetLinkUri: launchUrl, storageTarget: "_parent", custom: { descent_item: "lesson:/learn/convolution/convolution-2d" } }));
+      const tool = course.frameLocator('iframe[name="tool"]');
+      const open = tool.getByRole("link", { name: "Open in Descent" });
+      await expect(open).toBeVisible();
+      expect(await course.evaluate(() => (window as unknown as { ltiMessages: string[] }).ltiMessages)).toEqual(["lti.put_data", "lti.get_data"]);
+      const [descent] = await Promise.all([context.waitForEvent("page"), open.click()]);
+      await expect(descent).toHaveURL(`${baseURL}/learn/convolution/convolution-2d`);
+      await descent.goto("/account");
+      await expect(descent.getByTestId("signed-in")).toContainText(student.email!);
+    } finally {
+      await context.close();
     }
   });
 });

@@ -54,6 +54,8 @@ export interface TestPlatform {
   members: PlatformUser[];
   /** AGS line items the platform holds (created by POST or by deep linking). */
   lineItems: LineItem[];
+  /** Tool configurations received by Dynamic Registration, in order. */
+  registrations: Array<Record<string, unknown>>;
   /** Every score POST received, in order. */
   scores: ReceivedScore[];
   /** How many client-credentials tokens were issued. */
@@ -78,6 +80,9 @@ export interface TestPlatform {
 type ToolRegistration = { jwksUri: string; redirectUris: string[]; loginUrl: string };
 type Json = Record<string, unknown>;
 type Reply = { status: number; type: string; body: string };
+
+/** The registration token this platform hands a tool's Dynamic Registration (`?registration_token=`). */
+export const REGISTRATION_TOKEN = "test-registration-token";
 
 export const ROLES = {
   instructor: "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor",
@@ -248,6 +253,8 @@ class Platform implements TestPlatform {
   lineItems: LineItem[] = [];
   scores: ReceivedScore[] = [];
   tokenRequests = 0;
+  /** Every tool configuration posted to /register (Dynamic Registration). */
+  registrations: Array<Record<string, unknown>> = [];
   #tool: RegisteredTool | undefined;
   #launches = new Map<string, LaunchSpec>(); // by lti_message_hint
   #coursePages = new Map<string, string>(); // the login URL each course page frames, by its id
@@ -366,6 +373,17 @@ class Platform implements TestPlatform {
       }
       case "GET /return":
         return html("<p>Back in the Test LMS.</p>");
+      case "GET /.well-known/openid-configuration":
+        return json(200, {
+          issuer: this.issuer,
+          authorization_endpoint: this.authorizationEndpoint,
+          token_endpoint: this.tokenEndpoint,
+          jwks_uri: this.jwksUri,
+          registration_endpoint: `${this.issuer}/register`,
+          "https://purl.imsglobal.org/spec/lti-platform-configuration": { product_family_code: "descent-test", version: "1", messages_supported: [{ type: "LtiResourceLinkRequest" }, { type: "LtiDeepLinkingRequest" }] },
+        });
+      case "POST /register":
+        return this.#register(req);
     }
     const scores = /^\/lineitems\/(\d+)\/scores$/.exec(url.pathname);
     if (scores && req.method === "POST") return this.#postScore(req, `${this.issuer}/lineitems/${scores[1]}`);
@@ -477,6 +495,22 @@ class Platform implements TestPlatform {
     const matches = (filter: string, value: string | undefined) => query.get(filter) === null || query.get(filter) === value;
     const items = this.lineItems.filter((i) => matches("resource_id", i.resourceId) && matches("resource_link_id", i.resourceLinkId) && matches("tag", i.tag));
     return json(200, items, TYPE.lineItems);
+  }
+
+  /**
+   * Dynamic Registration (lti-dr): the tool posts its configuration with the registration token the platform
+   * gave; the platform registers it (its login URL, redirect URIs, JWKS) under this platform's client id.
+   */
+  async #register(req: IncomingMessage): Promise<Reply> {
+    demand(req.headers.authorization === `Bearer ${REGISTRATION_TOKEN}`, "Authorization: the registration token is missing or wrong", 401);
+    const body = await readJson(req, "application/json");
+    const config = body["https://purl.imsglobal.org/spec/lti-tool-configuration"];
+    demand(typeof body.initiate_login_uri === "string" && typeof body.jwks_uri === "string", "initiate_login_uri and jwks_uri are required");
+    demand(Array.isArray(body.redirect_uris) && body.redirect_uris.every((u) => typeof u === "string"), "redirect_uris must be a list of URLs");
+    demand(isObject(config) && Array.isArray(config.messages), "the lti-tool-configuration object with its messages is required");
+    this.registrations.push(body);
+    this.setTool({ jwksUri: body.jwks_uri, redirectUris: body.redirect_uris as string[], loginUrl: body.initiate_login_uri });
+    return json(200, { ...body, client_id: this.clientId, "https://purl.imsglobal.org/spec/lti-tool-configuration": { ...config, deployment_id: this.deploymentId } });
   }
 
   async #createLineItem(req: IncomingMessage): Promise<Reply> {

@@ -10,7 +10,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "@/test/databases";
-import { ROLES, startTestPlatform, type LaunchSpec, type PlatformUser, type TestPlatform } from "@/test/lti-platform";
+import { REGISTRATION_TOKEN, ROLES, startTestPlatform, type LaunchSpec, type PlatformUser, type TestPlatform } from "@/test/lti-platform";
 import { workerWhenQueued } from "@/test/workers";
 import { Browser, closeApp, ORIGIN } from "./app-routes";
 
@@ -173,6 +173,11 @@ describe("a launch is refused, with a message, for", () => {
     const response = await new Browser().fetch("GET", `/api/lti/login?iss=${encodeURIComponent("https://unknown.example")}&login_hint=x&target_link_uri=${encodeURIComponent(LAUNCH_URL)}`);
     expect(response.status).toBe(400);
     expect(response.json()).toEqual({ error: expect.stringContaining("no LMS is registered with issuer https://unknown.example") });
+    // In the LMS's frame, a person reads it: a page, with the same status and message.
+    const inBrowser = await new Browser().fetch("GET", `/api/lti/login?iss=${encodeURIComponent("https://unknown.example")}&login_hint=x&target_link_uri=x`, undefined, { accept: "text/html" });
+    expect(inBrowser.status).toBe(400);
+    expect(inBrowser.headers.get("content-type")).toContain("text/html");
+    expect(inBrowser.text).toContain("no LMS is registered with issuer https://unknown.example");
   });
 });
 
@@ -246,6 +251,33 @@ describe("registration", () => {
     expect(jwks.text).not.toMatch(/"d"|"p"|"q"/);
     const refused = await new Browser().fetch("POST", "/api/instructor/lti/platforms", { issuer: "https://lms.example", clientId: "x", authorizationEndpoint: "https://lms.example/a", tokenEndpoint: "https://lms.example/t", jwksUri: "https://lms.example/k" });
     expect(refused.status).toBe(401);
+  });
+
+  it("registers Descent with an LMS by Dynamic Registration, from a link Descent made", async () => {
+    const { registrationUrl } = await import("@/lib/lti/registration");
+    const url = new URL(registrationUrl(ORIGIN));
+    url.searchParams.set("openid_configuration", `${platform.issuer}/.well-known/openid-configuration`);
+    url.searchParams.set("registration_token", REGISTRATION_TOKEN);
+    const response = await new Browser().fetch("GET", `${url.pathname}${url.search}`);
+    expect(response.status, response.text).toBe(200);
+    expect(response.text).toContain("org.imsglobal.lti.close");
+    expect(platform.registrations.at(-1)).toMatchObject({
+      initiate_login_uri: `${ORIGIN}/api/lti/login`,
+      redirect_uris: [LAUNCH_URL],
+      jwks_uri: `${ORIGIN}/api/lti/jwks`,
+      scope: expect.stringContaining("https://purl.imsglobal.org/spec/lti-ags/scope/score"),
+    });
+    const registered = await (await db()).ltiPlatform.findUniqueOrThrow({ where: { issuer_clientId: { issuer: platform.issuer, clientId: platform.clientId } }, include: { deployments: true } });
+    expect(registered).toMatchObject({ name: "descent-test", authorizationEndpoint: platform.authorizationEndpoint, jwksUri: platform.jwksUri });
+    expect(registered.deployments.map((d) => d.deploymentId)).toEqual([platform.deploymentId]);
+  });
+
+  it("refuses an expired registration link", async () => {
+    const { registrationUrl } = await import("@/lib/lti/registration");
+    const url = new URL(registrationUrl(ORIGIN, Date.now() - 8 * 24 * 3600_000));
+    const response = await new Browser().fetch("GET", `${url.pathname}${url.search}&openid_configuration=${encodeURIComponent(`${platform.issuer}/.well-known/openid-configuration`)}`);
+    expect(response.status).toBe(403);
+    expect(response.json()).toEqual({ error: expect.stringContaining("has expired") });
   });
 
   it("refuses a dynamic registration without a token Descent made", async () => {

@@ -64,7 +64,7 @@ export async function acceptLaunch(db: Db, input: { idToken: string; state: stri
       expiresAt: new Date(Date.now() + TICKET_TTL_MS),
     },
   });
-  const title = launch[CLAIMS.resourceLink]?.title ?? items.find((i) => i.item === item)?.title ?? "Descent";
+  const title = launch[CLAIMS.resourceLink]?.title ?? items.find((i) => i.item === item)?.title ?? "Open Descent";
   return { ticket, kind: deepLinking ? "deep-linking" : "resource", title, target, items, role };
 }
 

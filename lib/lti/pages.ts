@@ -1,4 +1,5 @@
 import "server-only";
+import { errorResponse } from "@/lib/api/http";
 
 /**
  * The few HTML pages LTI needs, answered by route handlers inside the LMS's
@@ -46,4 +47,22 @@ export function platformStorageScript(target: string, origin: string): string {
     frame.postMessage({ subject, message_id: id, ...body }, origin);
   });
 })();`;
+}
+
+/**
+ * An LTI route for browsers: a refusal is shown as a page with its message
+ * (and its status), since it appears inside the LMS, not to a script; a
+ * caller that asks for JSON (the integration tests, scripts) still gets `{ error }`.
+ */
+export function ltiRoute<Args extends unknown[]>(handler: (request: Request, ...rest: Args) => Promise<Response>) {
+  return async (request: Request, ...rest: Args): Promise<Response> => {
+    try {
+      return await handler(request, ...rest);
+    } catch (error) {
+      const answer = errorResponse(error);
+      if (!(request.headers.get("accept") ?? "").includes("text/html")) return answer;
+      const { error: message } = (await answer.json()) as { error: string };
+      return page("Descent could not open", `<h1>Descent could not open</h1><p role="alert">${escapeHtml(message)}</p>`, answer.status);
+    }
+  };
 }

@@ -1,11 +1,11 @@
-import { handle, requireSameOrigin } from "@/lib/api/http";
+import { requireSameOrigin } from "@/lib/api/http";
 import { db } from "@/lib/db/client";
 import { membership } from "@/lib/db/classes";
 import { takeLaunchTicket } from "@/lib/db/lti-launches";
 import { ltiCourseItems } from "@/lib/instructor/lti-course";
 import { deepLinkingResponse, type DeepLinkingRequest } from "@/lib/lti/deep-linking";
 import { LtiError } from "@/lib/lti/errors";
-import { autoPostForm } from "@/lib/lti/pages";
+import { autoPostForm, ltiRoute } from "@/lib/lti/pages";
 import { platformById, toolUrls } from "@/lib/lti/platforms";
 import { messageFields, siteOrigin } from "@/lib/lti/site";
 
@@ -14,7 +14,7 @@ import { messageFields, siteOrigin } from "@/lib/lti/site";
  * the deep-linking launch's one-time ticket is the proof). Signs the chosen
  * items as a Deep Linking response and posts it back to the LMS.
  */
-export const POST = handle(async (request: Request) => {
+export const POST = ltiRoute(async (request: Request) => {
   requireSameOrigin(request);
   const fields = await messageFields(request);
   const picked = fields.getAll("item");

@@ -1,10 +1,9 @@
-import { handle } from "@/lib/api/http";
 import { db } from "@/lib/db/client";
 import { ltiCourseItems } from "@/lib/instructor/lti-course";
 import { LtiError } from "@/lib/lti/errors";
 import { acceptLaunch, type LaunchOutcome } from "@/lib/lti/launch-flow";
 import { STATE_COOKIE } from "@/lib/lti/login";
-import { escapeHtml, page, platformStorageScript } from "@/lib/lti/pages";
+import { escapeHtml, page, platformStorageScript, ltiRoute } from "@/lib/lti/pages";
 import { messageFields } from "@/lib/lti/site";
 
 /**
@@ -14,7 +13,7 @@ import { messageFields } from "@/lib/lti/site";
  * cookie says so, or (where cookies are blocked) the LMS's storage, checked
  * by the page before it shows anything.
  */
-export const POST = handle(async (request: Request) => {
+export const POST = ltiRoute(async (request: Request) => {
   const fields = await messageFields(request);
   const idToken = fields.get("id_token");
   const state = fields.get("state");

@@ -1,10 +1,9 @@
 import { NextResponse } from "next/server";
-import { handle } from "@/lib/api/http";
 import { limitLtiLoginsFromClient } from "@/lib/auth/client-limits";
 import { db } from "@/lib/db/client";
 import { LtiError } from "@/lib/lti/errors";
 import { LoginParams, startLogin, STATE_COOKIE } from "@/lib/lti/login";
-import { page, platformStorageScript } from "@/lib/lti/pages";
+import { page, platformStorageScript, ltiRoute } from "@/lib/lti/pages";
 import { messageFields, siteOrigin } from "@/lib/lti/site";
 
 /**
@@ -34,5 +33,5 @@ ltiStorage("lti.put_data", { key: ${JSON.stringify(`state_${start.state}`)}, val
   return response;
 }
 
-export const GET = handle(login);
-export const POST = handle(login);
+export const GET = ltiRoute(login);
+export const POST = ltiRoute(login);

@@ -1,11 +1,10 @@
-import { handle } from "@/lib/api/http";
 import { db } from "@/lib/db/client";
-import { page } from "@/lib/lti/pages";
+import { page, ltiRoute } from "@/lib/lti/pages";
 import { registerDynamically } from "@/lib/lti/registration";
 import { siteOrigin } from "@/lib/lti/site";
 
 /** Dynamic Registration: the LMS opens this (in a frame or window) with its configuration's address. */
-export const GET = handle(async (request: Request) => {
+export const GET = ltiRoute(async (request: Request) => {
   await registerDynamically(db(), new URL(request.url).searchParams, siteOrigin(request));
   return page(
     "Descent is registered",
