@@ -272,6 +272,24 @@ describe("registration", () => {
     expect(registered.deployments.map((d) => d.deploymentId)).toEqual([platform.deploymentId]);
   });
 
+  it("by hand adds a new LMS, but never moves a registered one's keys elsewhere", async () => {
+    const admin = new Browser();
+    expect((await admin.fetch("POST", "/api/auth/sign-up/email", { email: "admin@school.example", password: "correct horse battery", name: "Admin" })).status).toBe(200);
+    await (await db()).user.update({ where: { email: "admin@school.example" }, data: { role: "instructor" } });
+    const values = { issuer: platform.issuer, clientId: platform.clientId, deploymentIds: ["deployment-2"], authorizationEndpoint: "https://evil.example/auth", tokenEndpoint: "https://evil.example/token", jwksUri: "https://evil.example/jwks" };
+    const again = await admin.fetch("POST", "/api/instructor/lti/platforms", values);
+    expect(again.status).toBe(200);
+    expect(again.json()).toMatchObject({ note: expect.stringContaining("its endpoints are unchanged") });
+    const kept = await (await db()).ltiPlatform.findUniqueOrThrow({ where: { issuer_clientId: { issuer: platform.issuer, clientId: platform.clientId } }, include: { deployments: true } });
+    expect(kept.jwksUri).toBe(platform.jwksUri);
+    expect(kept.deployments.map((d) => d.deploymentId).sort()).toEqual([platform.deploymentId, "deployment-2"]);
+    const fresh = await admin.fetch("POST", "/api/instructor/lti/platforms", { ...values, clientId: "another-client", jwksUri: "http://127.0.0.1:9/jwks" });
+    expect(fresh.status).toBe(201);
+    const refused = await admin.fetch("POST", "/api/instructor/lti/platforms", { ...values, clientId: "third", jwksUri: "http://lms.example/jwks" });
+    expect(refused.status).toBe(400);
+    expect(refused.json()).toEqual({ error: expect.stringContaining("jwksUri: must use https") });
+  });
+
   it("refuses an expired registration link", async () => {
     const { registrationUrl } = await import("@/lib/lti/registration");
     const url = new URL(registrationUrl(ORIGIN, Date.now() - 8 * 24 * 3600_000));

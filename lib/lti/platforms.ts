@@ -36,16 +36,21 @@ export type Platform = {
   tokenAudience: string | null;
 };
 
-/** Adds the registration, or updates it (and adds its deployments) when the issuer and client id are known. */
-export async function savePlatform(db: Db, input: PlatformInput): Promise<string> {
+/**
+ * Adds the registration. A known issuer and client id keep their endpoints
+ * and only gain the deployments given: a registration's keys decide whose
+ * launches are believed, so pasting values again must not redirect them.
+ * Dynamic Registration, which learned them from the LMS itself, may update them.
+ */
+export async function savePlatform(db: Db, input: PlatformInput, { update = false } = {}): Promise<{ id: string; existed: boolean }> {
   const { deploymentIds, ...fields } = input;
-  const row = await db.ltiPlatform.upsert({
-    where: { issuer_clientId: { issuer: fields.issuer, clientId: fields.clientId } },
-    create: { id: randomUUID(), ...fields },
-    update: fields,
-  });
-  for (const deploymentId of deploymentIds) await addDeployment(db, row.id, deploymentId);
-  return row.id;
+  const key = { issuer_clientId: { issuer: fields.issuer, clientId: fields.clientId } };
+  const existing = await db.ltiPlatform.findUnique({ where: key, select: { id: true } });
+  const id = existing?.id ?? randomUUID();
+  if (!existing) await db.ltiPlatform.create({ data: { id, ...fields } });
+  else if (update) await db.ltiPlatform.update({ where: key, data: fields });
+  for (const deploymentId of deploymentIds) await addDeployment(db, id, deploymentId);
+  return { id, existed: Boolean(existing) };
 }
 
 export async function addDeployment(db: Db, platformId: string, deploymentId: string): Promise<void> {

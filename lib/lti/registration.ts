@@ -88,5 +88,5 @@ export async function registerDynamically(db: Db, params: URLSearchParams, origi
     tokenAudience: config.authorization_server,
   });
   if (!input.success) throw new LtiError(`the LMS's configuration is not usable: ${input.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}.`);
-  return savePlatform(db, input.data);
+  return (await savePlatform(db, input.data, { update: true })).id;
 }
