@@ -232,6 +232,19 @@ describe("deep linking, grades and the roster", () => {
     expect(await (await db()).ltiScore.findFirst()).toMatchObject({ status: "sent", sentGiven: 9 });
   });
 
+  it("launches at the same moment of an item the LMS has no grade column for make exactly one", async () => {
+    const item = "exercise:conv-output-size";
+    const spec = { user: student, targetLinkUri: LAUNCH_URL, custom: { descent_item: item } };
+    const responses = await Promise.all(Array.from({ length: 4 }, () => launch(new Browser(), spec)));
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(platform.lineItems.filter((i) => i.resourceId === item)).toHaveLength(1);
+    const row = await (await db()).ltiLineItem.findFirstOrThrow({ where: { item } });
+    expect(row.url).toBe(platform.lineItems.find((i) => i.resourceId === item)!.id);
+    // A later launch finds it, and asks the LMS nothing.
+    expect((await launch(new Browser(), spec)).status).toBe(200);
+    expect(platform.lineItems.filter((i) => i.resourceId === item)).toHaveLength(1);
+  });
+
   it("a roster sync drops who the LMS no longer lists, and keeps their work", async () => {
     platform.members.splice(platform.members.indexOf(notYet), 1);
     const { syncRoster } = await import("@/lib/lti/roster");

@@ -68,23 +68,42 @@ export async function acceptLaunch(db: Db, input: { idToken: string; state: stri
   return { ticket, kind: deepLinking ? "deep-linking" : "resource", title, target, items, role };
 }
 
+/** A claim on making a line item that is older than this was left by a launch that failed: another may take it over. */
+const STALE_CLAIM_MS = 60_000;
+
 /**
  * The grade column of a placed, graded item: the one the launch names (made by
  * the LMS from our deep-linking answer), or else found or made through the
- * course's line items service. One row per class and item.
+ * course's line items service, by one launch only. Its row (unique per class
+ * and item) is claimed before the LMS is asked, so launches at the same moment
+ * never make two columns (PrairieLearn #15643); the LMS is searched by
+ * resource id first, so a retry after a failure finds what it made.
  */
 async function learnLineItem(db: Db, launch: Launch, classId: string, item: string, items: readonly PlaceableItem[]): Promise<void> {
   const placed = items.find((i) => i.item === item);
   if (!placed?.scoreMaximum) return;
-  const known = await db.ltiLineItem.findUnique({ where: { classId_item: { classId, item } } });
+  const key = { classId_item: { classId, item } };
+  const fields = { scoreMaximum: placed.scoreMaximum, label: placed.title };
   const ags = launch[CLAIMS.ags];
-  const url =
-    ags?.lineitem ??
-    (known ? known.url : ags?.lineitems ? await ensureLineItem(db, launch.platform, ags.lineitems, { resourceId: item, label: placed.title, scoreMaximum: placed.scoreMaximum, resourceLinkId: launch[CLAIMS.resourceLink]?.id }) : undefined);
-  if (!url) return;
-  await db.ltiLineItem.upsert({
-    where: { classId_item: { classId, item } },
-    create: { id: randomBytes(12).toString("hex"), classId, item, url, scoreMaximum: placed.scoreMaximum, label: placed.title },
-    update: { url, scoreMaximum: placed.scoreMaximum, label: placed.title },
-  });
+  if (ags?.lineitem) {
+    await db.ltiLineItem.upsert({ where: key, create: { id: randomBytes(12).toString("hex"), classId, item, url: ags.lineitem, ...fields }, update: { url: ags.lineitem, ...fields } });
+    return;
+  }
+  if (!ags?.lineitems) return;
+  const known = await db.ltiLineItem.findUnique({ where: key });
+  if (known?.url) return;
+  if (known) {
+    // Someone else's claim: leave it, unless it is stale; then take it over (once: the update matches only the old claim).
+    const taken = await db.ltiLineItem.updateMany({ where: { id: known.id, url: "", claimedAt: { lt: new Date(Date.now() - STALE_CLAIM_MS) } }, data: { claimedAt: new Date() } });
+    if (taken.count !== 1) return;
+  } else {
+    try {
+      await db.ltiLineItem.create({ data: { id: randomBytes(12).toString("hex"), classId, item, url: "", claimedAt: new Date(), ...fields } });
+    } catch (error) {
+      if ((error as { code?: string }).code === "P2002") return; // another launch claimed it a moment ago
+      throw error;
+    }
+  }
+  const url = await ensureLineItem(db, launch.platform, ags.lineitems, { resourceId: item, label: placed.title, scoreMaximum: placed.scoreMaximum, resourceLinkId: launch[CLAIMS.resourceLink]?.id });
+  await db.ltiLineItem.update({ where: key, data: { url } });
 }

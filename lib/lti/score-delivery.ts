@@ -46,6 +46,11 @@ export async function deliverDueScores(db: Db, now = new Date()): Promise<number
     const claimed = await db.ltiScore.updateMany({ where: { ...key, leaseUntil: row.leaseUntil, status: "pending" }, data: { leaseUntil: new Date(now.getTime() + LEASE_MS) } });
     if (claimed.count !== 1) continue;
     const settle = (data: object) => db.ltiScore.update({ where: { lineItemId_userId: key }, data: { leaseUntil: now, ...data } });
+    if (!row.lineItem.url) {
+      // Its grade column is still being made by a launch: look again in a minute, without counting an attempt.
+      await settle({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) });
+      continue;
+    }
     try {
       const context = row.lineItem.class.ltiContext;
       const platform = context && (await platformById(db, context.platformId));

@@ -84,6 +84,7 @@ CREATE TABLE "LtiLineItem" (
     "classId" TEXT NOT NULL,
     "item" TEXT NOT NULL,
     "url" TEXT NOT NULL,
+    "claimedAt" TIMESTAMP(3),
     "scoreMaximum" DOUBLE PRECISION NOT NULL,
     "label" TEXT NOT NULL,
 

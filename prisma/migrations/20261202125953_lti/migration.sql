@@ -81,6 +81,7 @@ CREATE TABLE "LtiLineItem" (
     "classId" TEXT NOT NULL,
     "item" TEXT NOT NULL,
     "url" TEXT NOT NULL,
+    "claimedAt" DATETIME,
     "scoreMaximum" REAL NOT NULL,
     "label" TEXT NOT NULL,
     CONSTRAINT "LtiLineItem_classId_fkey" FOREIGN KEY ("classId") REFERENCES "Classroom" ("id") ON DELETE CASCADE ON UPDATE CASCADE
