@@ -53,6 +53,32 @@ test.describe("the notebook", () => {
     await expect(cell(page, 0).locator(".monaco-editor .squiggly-error")).toHaveCount(1);
   });
 
+  test("what a cell prints after it finished shows under that cell, marked late, even while another cell runs; running it again cuts the old run off", async ({ page }) => {
+    await page.goto(LESSON);
+    // The first cell's timer fires while the second cell is running.
+    await setCellCode(page, cell(page, 0), 'setTimeout(() => console.log("late from the first cell"), 5000);\n"started"');
+    await runCell(page, 0);
+    await expect(outputs(page, 0)).toContainText("started", { timeout: 60_000 });
+    await setCellCode(page, cell(page, 1), 'await new Promise((resolve) => setTimeout(resolve, 8000));\n"second done"');
+    await runCell(page, 1);
+    await expect(cell(page, 1)).toHaveAttribute("data-state", "running");
+    await expect(outputs(page, 0)).toContainText("late from the first cell", { timeout: 15_000 });
+    await expect(outputs(page, 0).getByRole("note")).toHaveText(/After the cell finished/);
+    await expect(outputs(page, 1)).toContainText("second done", { timeout: 30_000 });
+    await expect(outputs(page, 1)).not.toContainText("late from");
+
+    // Run again before the old timer fires; the new run's timer fires after the old one's (one worker, timers in
+    // order), so once "new run" shows, "old run" was printed and cut off.
+    await setCellCode(page, cell(page, 0), 'setTimeout(() => console.log("old run"), 6000);\n"first"');
+    await runCell(page, 0);
+    await expect(outputs(page, 0)).toHaveText("first");
+    await setCellCode(page, cell(page, 0), 'setTimeout(() => console.log("new run"), 9000);\n"second"');
+    await runCell(page, 0);
+    await expect(outputs(page, 0)).toContainText("new run", { timeout: 20_000 });
+    await expect(outputs(page, 0)).not.toContainText("old run");
+    await expectNoSeriousAxeViolations(page);
+  });
+
   test("Stop ends an infinite loop at once, keeps the page responsive, and restarts the kernel", async ({ page }) => {
     await page.goto(LESSON);
     await setCellCode(page, cell(page, 0), "let spins = 0;\nwhile (true) { spins++; }");

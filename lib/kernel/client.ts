@@ -29,6 +29,7 @@ type PendingRun = {
   testResults?: TestResult[];
   timeoutMs: number;
   onOutput: (output: CellOutput) => void;
+  onLateOutput?: (output: CellOutput) => void;
   resolve: (result: RunResult) => void;
 };
 
@@ -76,6 +77,8 @@ export class KernelClient {
   private port?: MessagePort;
   private queue: PendingRun[] = [];
   private running?: PendingRun & { timer: ReturnType<typeof setTimeout> };
+  /** Each cell's last finished run, by run id: where what it prints late goes. */
+  private lateOutput = new Map<number, { cellId: string; onOutput: (output: CellOutput) => void }>();
   private nextRunId = 1;
   private startTimer?: ReturnType<typeof setTimeout>;
   /** Stops listening for the current frame's greeting. */
@@ -109,9 +112,13 @@ export class KernelClient {
   }
 
   /** Queues a cell; resolves when it has run, failed, or was stopped. */
-  run(cellId: string, code: string, timeoutMs: number, onOutput: (output: CellOutput) => void, tests?: TestSuite[]): Promise<RunResult> {
+  /**
+   * `onLateOutput` receives what the cell's timers and promises print after the
+   * run has ended, until the cell runs again or the kernel restarts.
+   */
+  run(cellId: string, code: string, timeoutMs: number, onOutput: (output: CellOutput) => void, tests?: TestSuite[], onLateOutput?: (output: CellOutput) => void): Promise<RunResult> {
     this.ensureStarted();
-    return this.enqueue(cellId, timeoutMs, onOutput, (runId) => ({ type: "run", runId, cellId, code, tests }));
+    return this.enqueue(cellId, timeoutMs, onOutput, (runId) => ({ type: "run", runId, cellId, code, tests }), onLateOutput);
   }
 
   /** Queues a drawing for the callback of a sketch pad the cell made; its outputs go to `onOutput`. */
@@ -119,10 +126,16 @@ export class KernelClient {
     return this.enqueue(cellId, SKETCH_TIMEOUT_MS, onOutput, (runId) => ({ type: "sketch", runId, sketchId, pixels }));
   }
 
-  private enqueue(cellId: string, timeoutMs: number, onOutput: (output: CellOutput) => void, request: (runId: number) => KernelRequest): Promise<RunResult> {
+  private enqueue(
+    cellId: string,
+    timeoutMs: number,
+    onOutput: (output: CellOutput) => void,
+    request: (runId: number) => KernelRequest,
+    onLateOutput?: (output: CellOutput) => void,
+  ): Promise<RunResult> {
     return new Promise((resolve) => {
       const runId = this.nextRunId++;
-      this.queue.push({ runId, cellId, request: request(runId), timeoutMs, onOutput, resolve });
+      this.queue.push({ runId, cellId, request: request(runId), timeoutMs, onOutput, onLateOutput, resolve });
       this.pump();
     });
   }
@@ -205,6 +218,8 @@ export class KernelClient {
       this.running = undefined;
     }
     for (const pending of this.queue.splice(0)) pending.resolve({ ok: false, stopped: reason });
+    // The old worker's timers end with it: nothing late can come from it.
+    this.lateOutput.clear();
     this.port?.close();
     this.frame?.remove(); // ends the frame's worker, mid-loop or not
     this.port = undefined;
@@ -230,6 +245,8 @@ export class KernelClient {
       next.timeoutMs,
     );
     this.running = { ...next, timer };
+    // A cell run again no longer shows what its earlier run prints late.
+    for (const [runId, late] of this.lateOutput) if (late.cellId === next.cellId) this.lateOutput.delete(runId);
     this.setState({ ...this.state, status: "busy", cellId: next.cellId });
     this.send(next.request);
   }
@@ -244,6 +261,7 @@ export class KernelClient {
         break;
       case "output":
         if (this.running?.runId === event.runId) this.running.onOutput(event.output);
+        else this.lateOutput.get(event.runId)?.onOutput(event.output);
         break;
       case "checked":
         if (this.running?.runId === event.runId) this.running.testResults = event.tests;
@@ -253,6 +271,7 @@ export class KernelClient {
         if (finished?.runId !== event.runId) break;
         clearTimeout(finished.timer);
         this.running = undefined;
+        if (finished.onLateOutput) this.lateOutput.set(finished.runId, { cellId: finished.cellId, onOutput: finished.onLateOutput });
         this.memoryInfo = event.memory;
         if (this.state.status === "busy") this.setState({ status: "idle", backend: this.state.backend, available: this.state.available });
         finished.resolve({ ok: event.ok, tests: finished.testResults });

@@ -23,7 +23,7 @@ import type { Backend, Calibration, CellOutput, KernelEvent, KernelRequest, LogL
 
 // The worker global: learner code sees `tf`, `display` and `data` on it.
 const scope = self as unknown as Record<string, unknown> & { addEventListener: typeof addEventListener };
-const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (body: string) => () => Promise<unknown>;
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...parameters: string[]) => (...args: unknown[]) => Promise<unknown>;
 
 let port: MessagePort | undefined;
 /** The run whose output console.log and display calls belong to (async callbacks may outlive their cell). */
@@ -50,18 +50,38 @@ function memory(): MemoryInfo {
   return lastMemory;
 }
 
-// Console output goes to the cell, and still to the devtools console.
-for (const level of ["log", "info", "warn", "error"] as const satisfies readonly LogLevel[]) {
-  const original = console[level].bind(console);
-  console[level] = (...args: unknown[]) => {
-    original(...args);
-    emit({ kind: "log", level, text: args.map(formatForLog).join(" ") });
-  };
+const LOG_LEVELS = ["log", "info", "warn", "error"] as const satisfies readonly LogLevel[];
+const devtools = Object.fromEntries(LOG_LEVELS.map((level) => [level, console[level].bind(console)])) as Record<LogLevel, (...args: unknown[]) => void>;
+
+/** A console whose lines go to one run's cell, and still to the devtools console. */
+function consoleFor(post: (output: CellOutput) => void): Console {
+  const bound = Object.create(console) as Console;
+  for (const level of LOG_LEVELS) {
+    bound[level] = (...args: unknown[]) => {
+      devtools[level](...args);
+      post({ kind: "log", level, text: args.map(formatForLog).join(" ") });
+    };
+  }
+  return bound;
 }
+
+// The global console (what TensorFlow.js itself prints) goes to the cell running now.
+Object.assign(console, consoleFor((output) => emit(output)));
 
 scope.tf = tf;
 const sketches = new Map<string, SketchCallback>();
 scope.display = createDisplay(tf, emit, sketches);
+
+/**
+ * The `console` and `display` a cell's code sees, bound to its run: what its
+ * timers and un-awaited promises print after the run has ended still goes to
+ * that cell (the page shows it as late, Jupyter's way), never to whichever
+ * cell runs then.
+ */
+function cellScope(runId: number): { console: Console; display: unknown } {
+  const post = (output: CellOutput, transfer: Transferable[] = []) => send({ type: "output", runId, output }, transfer);
+  return { console: consoleFor(post), display: createDisplay(tf, post, sketches) };
+}
 
 /**
  * The backends this browser can offer, in the order we fall back through
@@ -173,7 +193,9 @@ async function run(request: Extract<KernelRequest, { type: "run" }>) {
   let ok = true;
   try {
     const body = prepareCell(request.code, fileName);
-    const value = await new AsyncFunction(body).call(undefined);
+    const own = cellScope(request.runId);
+    // The parameters stay on the function's first line, so error lines still point into the cell.
+    const value = await new AsyncFunction("console", "display", body).call(undefined, own.console, own.display);
     if (value !== undefined) emit(describeValue(value));
   } catch (error) {
     ok = false;

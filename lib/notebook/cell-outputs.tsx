@@ -42,6 +42,12 @@ function OutputView({ output, onSketch }: { output: ShownOutput; onSketch: OnSke
           ))}
         </SketchPad>
       );
+    case "late":
+      return (
+        <p className="output output-late" role="note">
+          After the cell finished (from a timer or a promise it started):
+        </p>
+      );
     case "log":
       return <pre className={`output output-log output-${output.level}`}>{String(output.text)}</pre>;
     case "value":

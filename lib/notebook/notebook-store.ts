@@ -7,7 +7,7 @@
 import { KernelClient, kernelPlacementOfPage, type RunResult } from "@/lib/kernel/client";
 import type { TestSuite } from "@/lib/cell-runtime/run-tests";
 import type { Backend } from "@/lib/kernel/protocol";
-import { appendOutput, updateSketch, type ShownOutput, type SketchOutput } from "./outputs";
+import { appendLateOutput, appendOutput, updateSketch, type ShownOutput, type SketchOutput } from "./outputs";
 import {
   fingerprint,
   loadCalibratedBackend,
@@ -129,6 +129,10 @@ export class NotebookStore {
         this.update(id, { outputs: appendOutput(current.outputs, output) });
       },
       tests,
+      (output) => {
+        const current = this.cells.get(id);
+        if (current) this.update(id, { outputs: appendLateOutput(current.outputs, output) });
+      },
     );
     const after = this.cells.get(id)!;
     if ("stopped" in result) {

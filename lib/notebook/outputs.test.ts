@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CellOutput } from "@/lib/kernel/protocol";
-import { appendOutput, updateSketch, type ShownOutput } from "./outputs";
+import { appendLateOutput, appendOutput, updateSketch, type ShownOutput } from "./outputs";
 
 const fold = (outputs: CellOutput[]) => outputs.reduce<ShownOutput[]>(appendOutput, []);
 
@@ -48,5 +48,16 @@ describe("sketch pads", () => {
     expect(updated[0]).toBe(shown[0]);
     expect(updated[1]).toMatchObject({ results: [{ kind: "value", text: "It reads 7" }] });
     expect(updateSketch(shown, "unknown", (pad) => ({ ...pad, busy: true }))).toBe(shown);
+  });
+});
+
+describe("late output", () => {
+  it("is set off once by the late marker, and chart points still fold into their chart", () => {
+    let shown = appendOutput([], { kind: "chart", chart: { id: "c", xLabel: "step", series: ["loss"] } });
+    shown = appendLateOutput(shown, { kind: "chart-points", id: "c", points: [{ x: 1, y: [0.5] }] });
+    expect(shown.map((o) => o.kind)).toEqual(["chart"]);
+    shown = appendLateOutput(shown, { kind: "log", level: "log", text: "later" });
+    shown = appendLateOutput(shown, { kind: "log", level: "log", text: "later still" });
+    expect(shown.map((o) => o.kind)).toEqual(["chart", "late", "log", "log"]);
   });
 });

@@ -6,8 +6,11 @@ export type ChartOutput = Extract<CellOutput, { kind: "chart" }> & { xs: number[
 /** A drawing pad as shown: what its callback returned for the latest drawing. */
 export type SketchOutput = Extract<CellOutput, { kind: "sketch" }> & { results: ShownOutput[]; busy: boolean };
 
+/** Where a cell's late output starts: what its timers and promises printed after the run had ended. */
+export type LateMarker = { kind: "late" };
+
 /** Outputs as a cell shows them: chart points are folded into their chart, progress updates into their bar. */
-export type ShownOutput = Exclude<CellOutput, { kind: "chart" | "chart-points" | "sketch" }> | ChartOutput | SketchOutput;
+export type ShownOutput = Exclude<CellOutput, { kind: "chart" | "chart-points" | "sketch" }> | ChartOutput | SketchOutput | LateMarker;
 
 /**
  * Adds one kernel output to a cell's shown outputs. Returns a new array (so
@@ -34,6 +37,16 @@ export function appendOutput(shown: ShownOutput[], output: CellOutput): ShownOut
     default:
       return [...shown, output];
   }
+}
+
+/**
+ * Adds output that came after the run ended. The first that adds an entry
+ * (not a point for a chart already shown) is preceded by the late marker.
+ */
+export function appendLateOutput(shown: ShownOutput[], output: CellOutput): ShownOutput[] {
+  const appended = appendOutput(shown, output);
+  if (appended.length === shown.length || shown.some((o) => o.kind === "late")) return appended;
+  return appendOutput([...shown, { kind: "late" }], output);
 }
 
 /** Changes one sketch pad among a cell's outputs (e.g. its latest results); the rest stay as they are. */

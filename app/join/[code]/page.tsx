@@ -24,7 +24,7 @@ export default async function JoinPage({ params }: { params: Promise<{ code: str
   const requestHeaders = await headers();
   let found;
   try {
-    found = await findClassToJoin({ headers: requestHeaders }, decodeURIComponent(code));
+    found = await findClassToJoin({ headers: requestHeaders }, code);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     return <JoinMessage>{error.message}</JoinMessage>;
