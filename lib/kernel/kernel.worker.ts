@@ -79,9 +79,18 @@ scope.display = createDisplay(tf, emit, sketches);
  * cell runs then.
  */
 function cellScope(runId: number): { console: Console; display: unknown } {
-  const post = (output: CellOutput, transfer: Transferable[] = []) => send({ type: "output", runId, output }, transfer);
+  const post = (output: CellOutput, transfer: Transferable[] = []) => {
+    if (output.kind === "sketch") sketchOwners.set(output.id, runId);
+    // A drawing pad's callback answers a drawing: what it shows belongs under the pad, not to its cell's old run.
+    const to = answering?.ownerRunId === runId ? answering.runId : runId;
+    send({ type: "output", runId: to, output }, transfer);
+  };
   return { console: consoleFor(post), display: createDisplay(tf, post, sketches) };
 }
+
+/** Which run made each drawing pad, and the drawing being answered now (its request's run, and the pad's maker). */
+const sketchOwners = new Map<string, number>();
+let answering: { runId: number; ownerRunId?: number } | undefined;
 
 /**
  * The backends this browser can offer, in the order we fall back through
@@ -217,6 +226,7 @@ async function run(request: Extract<KernelRequest, { type: "run" }>) {
 /** A drawing finished on a sketch pad: call the pad's callback and show what it returns. */
 async function drawn(request: Extract<KernelRequest, { type: "sketch" }>) {
   currentRunId = request.runId;
+  answering = { runId: request.runId, ownerRunId: sketchOwners.get(request.sketchId) };
   const onDraw = sketches.get(request.sketchId);
   let ok = true;
   if (!onDraw) {
@@ -235,6 +245,7 @@ async function drawn(request: Extract<KernelRequest, { type: "sketch" }>) {
       drawing.dispose();
     }
   }
+  answering = undefined;
   send({ type: "done", runId: request.runId, ok, memory: memory() });
 }
 
