@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { readCourse, type Course } from "@/lib/content/course";
 import { kernelPlacement } from "@/lib/kernel-placement";
@@ -82,4 +83,24 @@ export async function setCellCode(page: Page, cell: Locator, code: string) {
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
   await page.keyboard.insertText(code);
+}
+
+export type Credentials = { email: string; password: string };
+
+/** Instructors are made from the command line only, against the e2e server's database. */
+export function createInstructor(account: Credentials) {
+  execFileSync("npm", ["run", "--silent", "user:create", "--", "--email", account.email, "--password", account.password, "--role", "instructor"], {
+    env: { ...process.env, DATABASE_URL: "file:./data/e2e.db" },
+    stdio: "pipe",
+  });
+}
+
+/** Signs in through the account page, as a person would. */
+export async function signIn(page: Page, account: Credentials) {
+  await page.goto("/account");
+  const form = page.getByRole("region", { name: "Sign in" });
+  await form.getByLabel("Email").fill(account.email);
+  await form.getByLabel("Password").fill(account.password);
+  await form.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in")).toBeVisible();
 }

@@ -1,6 +1,5 @@
-import { execFileSync } from "node:child_process";
 import type { Page } from "@playwright/test";
-import { expect, expectNoSeriousAxeViolations, setCellCode, test } from "./fixtures";
+import { createInstructor, expect, expectNoSeriousAxeViolations, setCellCode, signIn, test } from "./fixtures";
 
 /** RFC 4180 CSV: quoted fields may hold commas, quotes (doubled) and newlines. */
 function parseCsv(text: string): string[][] {
@@ -16,23 +15,6 @@ function parseCsv(text: string): string[][] {
 
 const INSTRUCTOR = { email: "teacher@school.example", password: "a long enough password" };
 const OTHER_INSTRUCTOR = { email: "other-teacher@school.example", password: "another long password" };
-
-/** Instructors are made from the command line only, against the e2e server's database. */
-function createInstructor(account: { email: string; password: string }) {
-  execFileSync("npm", ["run", "--silent", "user:create", "--", "--email", account.email, "--password", account.password, "--role", "instructor"], {
-    env: { ...process.env, DATABASE_URL: "file:./data/e2e.db" },
-    stdio: "pipe",
-  });
-}
-
-async function signIn(page: Page, account: { email: string; password: string }) {
-  await page.goto("/account");
-  const signInForm = page.getByRole("region", { name: "Sign in" });
-  await signInForm.getByLabel("Email").fill(account.email);
-  await signInForm.getByLabel("Password").fill(account.password);
-  await signInForm.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("signed-in")).toBeVisible();
-}
 
 async function createClass(desk: Page, name: string): Promise<{ url: string; joinLink: string }> {
   await desk.goto("/instructor");

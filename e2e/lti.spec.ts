@@ -1,7 +1,5 @@
-import { execFileSync } from "node:child_process";
-import type { Page } from "@playwright/test";
 import { ROLES, startTestPlatform, type PlatformUser, type TestPlatform } from "@/test/lti-platform";
-import { expect, expectNoSeriousAxeViolations, setCellCode, test } from "./fixtures";
+import { createInstructor, expect, expectNoSeriousAxeViolations, setCellCode, signIn, test } from "./fixtures";
 
 /**
  * Descent launched from an LMS, end to end in a real browser: the in-suite
@@ -18,25 +16,13 @@ const EXERCISE = "exercise:conv-output-size";
 
 let platform: TestPlatform;
 
-async function signIn(page: Page, account: { email: string; password: string }) {
-  await page.goto("/account");
-  const form = page.getByRole("region", { name: "Sign in" });
-  await form.getByLabel("Email").fill(account.email);
-  await form.getByLabel("Password").fill(account.password);
-  await form.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("signed-in")).toBeVisible();
-}
-
 test.describe("an LMS launching Descent (LTI 1.3)", () => {
   // In order, in one worker: the second journey uses the LMS the first one registers.
   test.describe.configure({ mode: "serial", timeout: 180_000 });
   test.skip(({ isMobile }) => isMobile, "LMS journeys run on the desktop project");
 
   test.beforeAll(async ({ baseURL }) => {
-    execFileSync("npm", ["run", "--silent", "user:create", "--", "--email", ADMIN.email, "--password", ADMIN.password, "--role", "instructor"], {
-      env: { ...process.env, DATABASE_URL: "file:./data/e2e.db" },
-      stdio: "pipe",
-    });
+    createInstructor(ADMIN);
     // Its own client id each run: the e2e database outlives a run, and a registration is per issuer and client id.
     platform = await startTestPlatform({ clientId: `descent-e2e-${stamp}` });
     platform.members.push(teacher, student);

@@ -194,9 +194,9 @@ window.addEventListener("message", (event) => {
   event.source.postMessage({ subject: subject + ".response", message_id, ...answer }, event.origin);
 });`;
   return html(
-    `<h1>Test LMS course</h1>` +
-      `<iframe name="tool" title="Descent" src="${escapeHtml(loginUrl)}" style="width:100%;height:600px" allow="clipboard-write; fullscreen"></iframe>` +
-      `<script>${script}</script>`,
+    // The listener first, as an LMS would: the framed tool may post as soon as it loads.
+    `<h1>Test LMS course</h1><script>${script}</script>` +
+      `<iframe name="tool" title="Descent" src="${escapeHtml(loginUrl)}" style="width:100%;height:600px" allow="clipboard-write; fullscreen"></iframe>`,
   );
 }
 
