@@ -12,17 +12,44 @@ test.describe("the notebook", () => {
   // One browser is enough here: these journeys exercise the kernel, not the layout.
   test.skip(({ isMobile }) => isMobile, "kernel journeys run on the desktop project");
 
-  test("shows code at once and loads no editor or TensorFlow.js until a cell is used", async ({ page }) => {
+  test("shows code at once, loads no editor or TensorFlow.js until a cell is in view, then starts the kernel ahead of a click", async ({ page }) => {
     const scripts: string[] = [];
     page.on("request", (request) => scripts.push(request.url()));
-    await page.goto(LESSON);
-    await expect(cell(page, 0).locator("pre.shiki")).toBeVisible();
-    await expect(page.locator(".kernel-status")).toHaveText("Kernel starts when you run a cell");
     // Lesson URLs may contain "tfjs" (the tensors lesson is prefetched): only the heavy code counts.
-    expect(scripts.filter((url) => !url.includes("/learn/") && /monaco|kernel\/worker|tfjs/.test(url))).toEqual([]);
+    const heavy = () => scripts.filter((url) => !url.includes("/learn/") && /monaco|kernel\/|tfjs/.test(url));
+    await page.goto(LESSON);
+    await expect(page.locator(".cell").first()).not.toBeInViewport();
+    await page.waitForTimeout(1500); // idle, with no cell in view: nothing starts
+    await expect(page.locator(".kernel-status")).toHaveText("Kernel starts when you run a cell");
+    expect(heavy()).toEqual([]);
+
+    // A cell scrolled into view starts the kernel once the page is idle, without a click; still no editor.
+    await cell(page, 0).locator("pre.shiki").scrollIntoViewIfNeeded();
+    await expect(page.locator(".kernel-status")).toHaveText("Ready", { timeout: 60_000 });
+    expect(heavy().some((url) => url.includes("/kernel/worker.js"))).toBe(true);
+    expect(heavy().filter((url) => /monaco/.test(url))).toEqual([]);
+    // A dense lesson's kernel loads the WASM backend's chunk and binary, and no GPU backend's code.
+    await expect(page.getByTestId("backend")).toHaveValue("wasm");
   });
 
-  test("runs cells in one shared scope, on a GPU backend, with counters", async ({ page }) => {
+  test("a lesson that trains convolutions starts on WebGL; an idle notebook calibrates the browser per workload, never choosing WASM for convolutions", async ({ page }) => {
+    await page.goto("/learn/convolution/convolution-2d");
+    await runCell(page, 0);
+    await expect(page.getByTestId("backend")).toHaveValue("webgl", { timeout: 60_000 });
+    await expect(cell(page, 0).getByTestId("count")).toHaveText("[1]", { timeout: 60_000 });
+    const saved = () => page.evaluate(() => localStorage.getItem("descent:calibration"));
+    await expect.poll(saved, { timeout: 90_000 }).not.toBeNull();
+    const { calibration } = JSON.parse((await saved())!);
+    expect(Object.keys(calibration).sort()).toEqual(["conv", "dense", "sequence"]);
+    expect(calibration.conv.backend).not.toBe("wasm");
+    expect(calibration.conv.millisecondsPerStep.wasm).toBeUndefined(); // it cannot train a convolution
+    expect(calibration.dense.millisecondsPerStep.wasm).toBeGreaterThan(0);
+    // The kernel that ran a cell keeps its backend (and the learner's variables).
+    await expect(page.getByTestId("backend")).toHaveValue("webgl");
+    await expect(cell(page, 0).getByTestId("count")).toHaveText("[1]");
+  });
+
+  test("runs cells in one shared scope, on the backend for the lesson's workload, with counters", async ({ page }) => {
     await page.goto(LESSON);
     await runCell(page, 0);
     await expect(outputs(page, 0)).toContainText("-9.333", { timeout: 60_000 });
@@ -30,7 +57,8 @@ test.describe("the notebook", () => {
     await expect(outputs(page, 1)).toContainText(/1\.99999/, { timeout: 60_000 }); // 1000 optimizer steps
     await expect(cell(page, 0).getByTestId("count")).toHaveText("[1]");
     await expect(cell(page, 1).getByTestId("count")).toHaveText("[2]");
-    await expect(page.getByTestId("backend")).toHaveValue("webgl");
+    // Small dense models: WASM first, until this browser is calibrated.
+    await expect(page.getByTestId("backend")).toHaveValue("wasm");
     await expect(page.getByTestId("memory")).toContainText("tensors");
 
     // Re-running an earlier cell marks the later one stale.
@@ -54,6 +82,7 @@ test.describe("the notebook", () => {
   });
 
   test("what a cell prints after it finished shows under that cell, marked late, even while another cell runs; running it again cuts the old run off", async ({ page }) => {
+    test.setTimeout(150_000); // about 30 s of the cells' own timers, and four edits
     await page.goto(LESSON);
     // The first cell's timer fires while the second cell is running.
     await setCellCode(page, cell(page, 0), 'setTimeout(() => console.log("late from the first cell"), 5000);\n"started"');
@@ -130,7 +159,6 @@ test.describe("the notebook", () => {
     await expect(cell(page, 0).locator(".cell-static")).toContainText("kept across reloads");
     await expect(cell(page, 0).locator(".cell-outputs")).toHaveCount(0);
     await expect(cell(page, 0).getByTestId("count")).toHaveText("[ ]");
-    await expect(page.locator(".kernel-status")).toHaveText("Kernel starts when you run a cell");
     await cell(page, 0).getByRole("button", { name: "Reset to the author's code" }).click();
     await expect(cell(page, 0).locator("pre.shiki")).toContainText("tf.tensor1d([1, 2, 3])");
   });

@@ -1,8 +1,9 @@
 /**
  * `npm run assets` (run before `dev` and `build`): puts in public/ what the
  * browser loads from this site rather than from a CDN:
- * - public/kernel/: the sandboxed kernel frame and the kernel worker bundle
- *   (TensorFlow.js with its WebGPU, WebGL, WASM and CPU backends);
+ * - public/kernel/: the kernel frame and the kernel worker, an ES module whose
+ *   chunks hold TensorFlow.js's core and each of its backends (WebGPU, WebGL,
+ *   WASM, CPU) apart, so a kernel loads only the backend it starts;
  * - public/tfjs/: the WASM backend's .wasm files;
  * - public/monaco/vs/: the Monaco editor, loaded only when a learner edits a cell;
  * - public/monaco/cell-types.json: TensorFlow.js's type declarations and the
@@ -15,7 +16,7 @@
  * Everything here is generated (and git-ignored); the sources are in lib/ and node_modules/.
  */
 import { build } from "esbuild";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildProcesses } from "./build-processes";
 import { prepareMnist } from "./mnist-files";
@@ -28,19 +29,17 @@ const started = performance.now();
 
 async function kernel() {
   const outdir = path.join(publicDir, "kernel");
-  await build({
-    entryPoints: { worker: "lib/kernel/kernel.worker.ts", frame: "lib/kernel/kernel.frame.ts" },
-    outdir,
-    absWorkingDir: root,
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2022",
-    minify: true,
-    sourcemap: "linked",
-    legalComments: "none",
-    logLevel: "warning",
-  });
+  rmSync(outdir, { recursive: true, force: true });
+  const common = { outdir, absWorkingDir: root, bundle: true, platform: "browser", target: "es2022", minify: true, sourcemap: "linked", legalComments: "none", logLevel: "warning" } as const;
+  // The worker is an ES module split in pieces (lib/kernel/tfjs.ts): TensorFlow.js's core in shared chunks, each
+  // backend in its own, loaded when the kernel starts it. Chunk names carry a hash of their content, so they are
+  // cached for good (lib/http-server/kernel-server.ts); the worker's own name stays put, so the browser can keep
+  // its compiled code between visits.
+  await build({ ...common, entryPoints: { worker: "lib/kernel/kernel.worker.ts" }, format: "esm", splitting: true, chunkNames: "chunks/[name]-[hash]" });
+  // The sandboxed fallback frame has an opaque origin, and Chromium loads no module scripts into a worker there:
+  // it gets the same worker as one classic script, every backend inlined.
+  await build({ ...common, entryPoints: { "worker.classic": "lib/kernel/kernel.worker.ts" }, format: "iife" });
+  await build({ ...common, entryPoints: { frame: "lib/kernel/kernel.frame.ts" }, format: "iife" });
   writeFileSync(
     path.join(outdir, "frame.html"),
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Descent kernel</title></head>' +

@@ -3,6 +3,7 @@ import type { MdxJsxFlowElement } from "mdast-util-mdx-jsx";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { SLUG_PATTERN } from "./schema";
+import { workloadOf, type Workload } from "@/lib/workload";
 
 /** Seconds a cell may run before the kernel is stopped, unless the author sets `timeout=`. */
 export const DEFAULT_CELL_TIMEOUT_SECONDS = 60;
@@ -92,11 +93,13 @@ export function remarkCodeCells() {
       };
     }
     if (cells.length > 0) file.data.cellCount = cells.at(-1)!.index;
+    file.data.workload = workloadOf(cells.map((cell) => (cell.kind === "code" ? cell.node.value : "")));
   };
 }
 
 declare module "vfile" {
   interface DataMap {
     cellCount: number;
+    workload: Workload;
   }
 }

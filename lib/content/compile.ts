@@ -12,6 +12,7 @@ import { CODE_LANGUAGES, remarkLessonRules } from "./lesson-rules";
 import { LESSON_SYNTAX, syntaxProblem } from "./lesson-tree";
 import { MDX_COMPONENTS } from "./mdx-components";
 import type { ContentProblem } from "./problems";
+import type { Workload } from "@/lib/workload";
 
 /** Shiki's colours for every code block on the site. The "-default" GitHub themes meet WCAG AA contrast for every token; the older ones do not. */
 export const CODE_THEMES = { themes: { light: "github-light-default", dark: "github-dark-default" }, defaultColor: "light" } as const;
@@ -24,6 +25,8 @@ export type CompiledLesson = {
   toc: TocEntry[];
   /** Runnable code cells: a lesson with none needs no notebook. */
   cellCount: number;
+  /** What its cells train, which picks its kernel's backend (workload.ts). */
+  workload: Workload;
 };
 
 declare module "vfile" {
@@ -124,7 +127,7 @@ export async function compileLesson(
     };
   });
   if (problems.length > 0) return { lesson: undefined, problems };
-  return { lesson: { code, toc: vfile.data.toc ?? [], cellCount: vfile.data.cellCount ?? 0 }, problems: [] };
+  return { lesson: { code, toc: vfile.data.toc ?? [], cellCount: vfile.data.cellCount ?? 0, workload: vfile.data.workload ?? "dense" }, problems: [] };
 }
 
 /**

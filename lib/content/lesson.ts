@@ -30,6 +30,7 @@ export type Lesson = {
   Content: MDXContent;
   toc: CompiledLesson["toc"];
   cellCount: number;
+  workload: CompiledLesson["workload"];
   previous?: LessonEntry;
   next?: LessonEntry;
 };
@@ -45,13 +46,14 @@ export async function getLesson(moduleSlug: string, lessonSlug: string): Promise
 
   // Spelled out from "content" so the build traces only that folder into the server output.
   const source = await readFile(path.join(process.cwd(), "content", entry.moduleSlug, path.basename(entry.file)), "utf8");
-  const { Content, toc, cellCount } = await compileCached(entry.file, source, courseHrefs(course));
+  const { Content, toc, cellCount, workload } = await compileCached(entry.file, source, courseHrefs(course));
   return {
     entry,
     moduleEntry,
     Content,
     toc,
     cellCount,
+    workload,
     previous: course.lessons[index - 1],
     next: course.lessons[index + 1],
   };

@@ -27,13 +27,14 @@ describe("the kernel origin's listener", () => {
     expect(frame.status).toBe(200);
     expect(frame.headers.get("content-security-policy")).toBe("frame-ancestors http://localhost:3000");
     expect(await frame.text()).toBe(kernelFrameHtml(["http://localhost:3000"]));
-    for (const path of ["/kernel/worker.js", "/kernel/frame.js", "/kernel/worker.js.map"]) expect((await fetch(base + path)).status).toBe(200);
-    expect(served).toEqual(["/kernel/worker.js", "/kernel/frame.js", "/kernel/worker.js.map"]);
+    const files = ["/kernel/worker.js", "/kernel/frame.js", "/kernel/worker.js.map", "/kernel/chunks/dist-JBLEQJM5.js"];
+    for (const path of files) expect((await fetch(base + path)).status).toBe(200);
+    expect(served).toEqual(files);
   });
 
   it("answers nothing else: no pages, no API, no data, no tricks with the path", async () => {
     served.length = 0;
-    for (const path of ["/", "/api/progress", "/learn/tensors/tensors-in-tfjs", "/data/mnist/labels.bin", "/kernel/worker.js/../../api/progress", "/kernel/%2e%2e/api/progress", "/kernel/frame.html.bak", "//kernel/worker.js"]) {
+    for (const path of ["/", "/api/progress", "/learn/tensors/tensors-in-tfjs", "/data/mnist/labels.bin", "/kernel/worker.js/../../api/progress", "/kernel/%2e%2e/api/progress", "/kernel/frame.html.bak", "//kernel/worker.js", "/kernel/worker.classic.js", "/kernel/chunks/../../api/progress", "/kernel/chunks/a/b.js"]) {
       const response = await fetch(base + path);
       expect(response.status, path).toBe(404);
     }

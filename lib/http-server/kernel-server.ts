@@ -1,6 +1,6 @@
 /**
  * The kernel origin's listener (server.ts starts it on the kernel port): it
- * serves the notebook kernel's frame and its two scripts, and nothing else:
+ * serves the notebook kernel's frame and its scripts, and nothing else:
  * no API, no pages, no cookies. Learner code runs here with a real origin of
  * its own, so the frame is a secure context (WebGPU) that holds nothing of
  * the site's (lib/kernel-placement.ts).
@@ -13,7 +13,7 @@ import { kernelFrameAncestors } from "@/lib/kernel-placement";
  * 404. The kernel reads its data and wasm binaries from the site, as public
  * files without credentials, so this origin needs nothing more.
  */
-const KERNEL_FILES = /^\/kernel\/(worker|frame)\.js(\.map)?$/;
+const KERNEL_FILES = /^\/kernel\/((worker|frame)|chunks\/[\w-]+)\.js(\.map)?$/;
 
 const escapeAttribute = (text: string) => text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 

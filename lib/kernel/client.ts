@@ -10,7 +10,7 @@ import { answerStorage } from "./browser-models";
 import type { KernelPlacement } from "@/lib/kernel-placement";
 import type { TestSuite } from "@/lib/cell-runtime/run-tests";
 import type { TestResult } from "@/lib/cell-runtime/verdict";
-import type { Backend, Calibration, CellOutput, KernelEvent, KernelRequest, MemoryInfo } from "./protocol";
+import { BACKENDS, WORKLOADS, type Backend, type Calibration, type CellOutput, type KernelEvent, type KernelRequest, type MemoryInfo, type StartupTimes, type Workload } from "./protocol";
 
 export type KernelState =
   | { status: "off" }
@@ -19,19 +19,23 @@ export type KernelState =
   | { status: "busy"; backend: Backend; available: Backend[]; cellId: string }
   | { status: "dead"; reason: string };
 
-/** `tests`: the public tests' results when the run was a Check. */
-export type RunResult = { ok: boolean; tests?: TestResult[] } | { ok: false; stopped: string };
+/** `tests`: the public tests' results when the run was a Check; `calibration`, when it was a calibration. */
+export type RunResult = { ok: boolean; tests?: TestResult[]; calibration?: Calibration } | { ok: false; stopped: string };
 
 type PendingRun = {
   runId: number;
   cellId: string;
   request: KernelRequest;
   testResults?: TestResult[];
+  calibration?: Calibration;
   timeoutMs: number;
   onOutput: (output: CellOutput) => void;
   onLateOutput?: (output: CellOutput) => void;
   resolve: (result: RunResult) => void;
 };
+
+/** How long timing every backend on every workload may take. */
+const CALIBRATION_TIMEOUT_MS = 120_000;
 
 /** How long a sketch pad's callback may take to answer one drawing. */
 const SKETCH_TIMEOUT_MS = 30_000;
@@ -92,9 +96,10 @@ export class KernelClient {
     private readonly options: {
       /** Where the kernel runs: its own origin, or the sandboxed frame on this site. */
       placement: () => Promise<KernelPlacement>;
-      /** Which backend to ask for, and whether to calibrate, on each start. */
-      backendPreference: () => { backend?: Backend; calibrate: boolean };
-      onCalibrated?: (calibration: Calibration) => void;
+      /** Which backend to ask for on each start (none: the kernel picks by the workload). */
+      backendPreference: () => Backend | undefined;
+      /** What the lesson's cells train. */
+      workload: Workload;
     },
   ) {}
 
@@ -119,6 +124,16 @@ export class KernelClient {
   run(cellId: string, code: string, timeoutMs: number, onOutput: (output: CellOutput) => void, tests?: TestSuite[], onLateOutput?: (output: CellOutput) => void): Promise<RunResult> {
     this.ensureStarted();
     return this.enqueue(cellId, timeoutMs, onOutput, (runId) => ({ type: "run", runId, cellId, code, tests }), onLateOutput);
+  }
+
+  /**
+   * Times every backend on each workload. Calibration switches backends, so
+   * ask it of a kernel that runs no cells; undefined if it failed or was stopped.
+   */
+  async calibrate(workloads: Workload[]): Promise<Calibration | undefined> {
+    this.ensureStarted();
+    const result = await this.enqueue("calibration", CALIBRATION_TIMEOUT_MS, () => {}, (runId) => ({ type: "calibrate", runId, workloads }));
+    return "calibration" in result ? result.calibration : undefined;
   }
 
   /** Queues a drawing for the callback of a sketch pad the cell made; its outputs go to `onOutput`. */
@@ -152,6 +167,7 @@ export class KernelClient {
   }
 
   private start() {
+    performance.mark("kernel:start");
     this.setState({ status: "starting" });
     const generation = ++this.generation;
     this.startTimer = setTimeout(() => this.fail("The kernel did not start within a minute."), START_TIMEOUT_MS);
@@ -189,8 +205,7 @@ export class KernelClient {
       this.port.onmessage = (message: MessageEvent<KernelEvent>) => this.receive(message.data);
       // The opaque frame's origin is "null", so "*" is the only target that reaches it.
       frame.contentWindow?.postMessage({ type: "connect" }, onOwnOrigin ? placement.origin : "*", [channel.port2]);
-      const { backend, calibrate } = this.options.backendPreference();
-      this.send({ type: "init", assetBase: window.location.origin, backend, calibrate });
+      this.send({ type: "init", assetBase: window.location.origin, backend: this.options.backendPreference(), workload: this.options.workload });
     };
     const fallback = onOwnOrigin
       ? setTimeout(() => {
@@ -255,7 +270,7 @@ export class KernelClient {
     switch (event.type) {
       case "ready":
         clearTimeout(this.startTimer);
-        if (event.calibration) this.options.onCalibrated?.(event.calibration);
+        markStartup(event.startup);
         this.setState({ status: "idle", backend: event.backend, available: event.available });
         this.pump();
         break;
@@ -266,6 +281,9 @@ export class KernelClient {
       case "checked":
         if (this.running?.runId === event.runId) this.running.testResults = event.tests;
         break;
+      case "calibrated":
+        if (this.running?.runId === event.runId) this.running.calibration = validCalibration(event.calibration);
+        break;
       case "done": {
         const finished = this.running;
         if (finished?.runId !== event.runId) break;
@@ -274,7 +292,7 @@ export class KernelClient {
         if (finished.onLateOutput) this.lateOutput.set(finished.runId, { cellId: finished.cellId, onOutput: finished.onLateOutput });
         this.memoryInfo = event.memory;
         if (this.state.status === "busy") this.setState({ status: "idle", backend: this.state.backend, available: this.state.available });
-        finished.resolve({ ok: event.ok, tests: finished.testResults });
+        finished.resolve({ ok: event.ok, tests: finished.testResults, calibration: finished.calibration });
         this.pump();
         break;
       }
@@ -296,4 +314,33 @@ export class KernelClient {
   private emit() {
     for (const listener of this.listeners) listener();
   }
+}
+
+/**
+ * The kernel's start-up as User Timing marks ("kernel:…"), on the page's
+ * clock: the browser's performance panel shows them, and bench:kernel
+ * breaks the cold start down with them. Times from the kernel are its own
+ * claims, used for nothing else.
+ */
+function markStartup(startup: StartupTimes | undefined) {
+  if (!startup) return;
+  for (const [name, at] of Object.entries(startup)) {
+    const startTime = at - performance.timeOrigin;
+    if (Number.isFinite(startTime) && startTime >= 0) performance.mark(`kernel:${name.replace(/At$/, "")}`, { startTime });
+  }
+  performance.mark("kernel:ready");
+}
+
+/** Only known workloads and backends, with finite times, from an untrusted kernel. */
+function validCalibration(calibration: unknown): Calibration | undefined {
+  if (typeof calibration !== "object" || calibration === null) return undefined;
+  const valid: Calibration = {};
+  for (const workload of WORKLOADS) {
+    const entry = (calibration as Record<string, { backend?: unknown; millisecondsPerStep?: Record<string, unknown> }>)[workload];
+    const backend = BACKENDS.find((b) => b === entry?.backend);
+    if (!backend) continue;
+    const times = Object.fromEntries(BACKENDS.flatMap((b) => { const t = entry?.millisecondsPerStep?.[b]; return typeof t === "number" && Number.isFinite(t) ? [[b, t]] : []; }));
+    valid[workload] = { backend, millisecondsPerStep: times };
+  }
+  return valid;
 }

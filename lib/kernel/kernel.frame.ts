@@ -22,11 +22,12 @@ window.addEventListener("message", (event: MessageEvent) => {
   if (connected || event.source !== window.parent || event.data?.type !== "connect" || !port) return;
   if (sites && !sites.includes(event.origin)) return;
   connected = true;
-  const kernelUrl = new URL("/kernel/worker.js", location.href).href;
-  // An opaque-origin document cannot start a worker from a URL on the site, so there the worker starts from a blob.
+  // On its own origin, the worker is an ES module whose backends are separate chunks, loaded when it starts one.
+  // An opaque-origin document can start a worker only from a blob, and Chromium loads no modules into that one:
+  // there it imports the classic build, every backend in one file (scripts/prepare-assets.ts).
   const worker = sites
-    ? new Worker(kernelUrl, { name: "descent-kernel" })
-    : new Worker(URL.createObjectURL(new Blob([`importScripts(${JSON.stringify(kernelUrl)});`], { type: "text/javascript" })), { name: "descent-kernel" });
+    ? new Worker(new URL("/kernel/worker.js", location.href), { name: "descent-kernel", type: "module" })
+    : new Worker(URL.createObjectURL(new Blob([`importScripts(${JSON.stringify(new URL("/kernel/worker.classic.js", location.href).href)});`], { type: "text/javascript" })), { name: "descent-kernel" });
   worker.postMessage({ type: "connect" }, [port]);
 });
 

@@ -8,9 +8,10 @@
  * cookies, storage or page. It talks to the page only through the
  * MessagePort the page handed over.
  */
-import * as tf from "@tensorflow/tfjs";
-import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
-import "@tensorflow/tfjs-backend-webgpu";
+// First: its clock marks when the worker's scripts had loaded, before TensorFlow.js is evaluated.
+import { scriptsLoadedAt } from "./worker-clock";
+import { loadBackend, setWasmBinaries, tf } from "./tfjs";
+import { timeWorkloads } from "./calibration";
 import { createData, fetchAssets } from "./datasets";
 import { createDisplay, type SketchCallback } from "./display";
 import { describeValue, formatForLog } from "@/lib/cell-runtime/format-value";
@@ -19,7 +20,10 @@ import { installModelStorage, pageStorage } from "./model-storage";
 import { locateInStack } from "@/lib/cell-runtime/stack-location";
 import { callLearnerFunction } from "@/lib/cell-runtime/learner-call";
 import { failAll, runTests } from "@/lib/cell-runtime/run-tests";
-import type { Backend, Calibration, CellOutput, KernelEvent, KernelRequest, LogLevel, MemoryInfo } from "./protocol";
+import type { Backend, CellOutput, KernelEvent, KernelRequest, LogLevel, MemoryInfo, StartupTimes, Workload } from "./protocol";
+
+/** When TensorFlow.js (without a backend) was ready: the rest of the start-up is the backend's. */
+const tfEvaluatedAt = performance.timeOrigin + performance.now();
 
 // The worker global: learner code sees `tf`, `display` and `data` on it.
 const scope = self as unknown as Record<string, unknown> & { addEventListener: typeof addEventListener };
@@ -99,15 +103,21 @@ let answering: { runId: number; ownerRunId?: number } | undefined;
  * A secure context has navigator.gpu even where no GPU adapter answers, so
  * WebGPU counts only with an adapter.
  */
-async function supportedBackends(): Promise<Backend[]> {
+function supportedBackends(): Promise<Backend[]> {
+  supported ??= findSupportedBackends();
+  return supported;
+}
+let supported: Promise<Backend[]> | undefined;
+
+async function findSupportedBackends(): Promise<Backend[]> {
   const gpu = (self.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
   const adapter = gpu ? await gpu.requestAdapter().catch(() => null) : null;
-  const supported: Backend[] = [];
-  if (typeof OffscreenCanvas !== "undefined") supported.push("webgl");
-  if (adapter) supported.push("webgpu");
-  if (typeof WebAssembly === "object") supported.push("wasm");
-  supported.push("cpu");
-  return supported;
+  const found: Backend[] = [];
+  if (typeof OffscreenCanvas !== "undefined") found.push("webgl");
+  if (adapter) found.push("webgpu");
+  if (typeof WebAssembly === "object") found.push("wasm");
+  found.push("cpu");
+  return found;
 }
 
 /** Backends that failed to start in this kernel (e.g. no WebGL context), left out of the badge. */
@@ -130,6 +140,7 @@ function guardSyncReads() {
 
 async function tryBackend(backend: Backend): Promise<boolean> {
   try {
+    await loadBackend(backend);
     if (await tf.setBackend(backend)) {
       await tf.ready();
       if (backend === "webgpu") guardSyncReads();
@@ -143,53 +154,51 @@ async function tryBackend(backend: Backend): Promise<boolean> {
 }
 
 /**
- * Times a few training-like steps (a conv layer's forward and backward pass)
- * on each GPU backend and returns the fastest. Which one wins depends on the
- * device, so the page caches the result per browser.
+ * The order a kernel tries backends in when the page names none (this
+ * browser is not calibrated yet), or the one it names cannot start. Small
+ * dense models run best on WASM (TensorFlow.js's own advice, and what
+ * calibration finds here): each op is a call into compiled code, where on a
+ * GPU it is a shader to compile and a round trip, so WASM also gives the
+ * first output soonest. Convolutions and sequence models want the GPU, and
+ * WASM cannot train them (it lacks their gradients' kernels).
  */
-async function calibrate(candidates: Backend[]): Promise<Calibration | undefined> {
-  const gpus = candidates.filter((b) => b === "webgl" || b === "webgpu");
-  if (gpus.length === 0) return undefined;
-  const millisecondsPerStep: Partial<Record<Backend, number>> = {};
-  for (const backend of gpus) {
-    if (!(await tryBackend(backend))) continue;
-    const x = tf.randomNormal([16, 28, 28, 1]);
-    const filter = tf.variable(tf.randomNormal([3, 3, 1, 16]));
-    const step = () => tf.tidy(() => tf.grad((f: tf.Tensor) => tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, 1, "same").square().mean())(filter));
-    await step().data(); // warm-up: shader compilation is not what we are timing
-    const steps = 5;
-    const start = performance.now();
-    for (let i = 0; i < steps; i++) await step().data();
-    millisecondsPerStep[backend] = (performance.now() - start) / steps;
-    tf.dispose([x, filter]);
-  }
-  const measured = gpus.filter((b) => millisecondsPerStep[b] !== undefined);
-  if (measured.length === 0) return undefined;
-  const fastest = measured.reduce((a, b) => ((millisecondsPerStep[a] ?? Infinity) <= (millisecondsPerStep[b] ?? Infinity) ? a : b));
-  return { backend: fastest, millisecondsPerStep };
-}
+const START_ORDER: Record<Workload, readonly Backend[]> = {
+  dense: ["wasm", "webgl", "webgpu", "cpu"],
+  conv: ["webgl", "webgpu", "wasm", "cpu"],
+  sequence: ["webgl", "webgpu", "wasm", "cpu"],
+};
 
 async function init(request: Extract<KernelRequest, { type: "init" }>) {
-  setWasmPaths(`${request.assetBase}/tfjs/`);
+  const startup: StartupTimes = { workerCreatedAt: performance.timeOrigin, scriptsLoadedAt, tfEvaluatedAt, backendReadyAt: 0 };
   // "/api/…" and "/data/…" in a cell mean the site's, not the kernel origin's (or, from a blob worker, nothing).
   // Such requests still carry no cookies: they come from another site.
   const fetchFromWorker = fetch.bind(self);
   scope.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
     fetchFromWorker(typeof input === "string" && input.startsWith("/") ? request.assetBase + input : input, init);
   scope.data = createData(tf, fetchAssets(request.assetBase));
+  // The wasm backend reads its binaries from the site, wherever this worker runs.
+  setWasmBinaries(`${request.assetBase}/tfjs/`);
   const candidates = await supportedBackends();
-  let calibration: Calibration | undefined;
-  let backend: Backend | undefined;
-  if (request.backend && candidates.includes(request.backend) && (await tryBackend(request.backend))) {
-    backend = request.backend;
-  } else if (request.calibrate) {
-    calibration = await calibrate(candidates);
-    backend = calibration?.backend;
-  }
-  if (backend) await tryBackend(backend);
-  else for (const candidate of candidates) if (await tryBackend(candidate)) break;
+  const preferred = request.backend && candidates.includes(request.backend) ? [request.backend] : [];
+  const order = START_ORDER[request.workload] ?? START_ORDER.dense;
+  for (const backend of [...preferred, ...order.filter((b) => candidates.includes(b))]) if (await tryBackend(backend)) break;
+  startup.backendReadyAt = performance.timeOrigin + performance.now();
   const available = candidates.filter((b) => !failedBackends.has(b));
-  send({ type: "ready", backend: tf.getBackend() as Backend, available, calibration });
+  send({ type: "ready", backend: tf.getBackend() as Backend, available, startup });
+}
+
+/**
+ * Times every backend this browser offers on each workload and reports the
+ * fastest per workload. It switches backends as it goes, so the page asks
+ * this of a kernel of its own that no cell runs in (notebook-store.ts).
+ */
+async function calibrate(request: Extract<KernelRequest, { type: "calibrate" }>) {
+  currentRunId = request.runId;
+  // The CPU backend is every kernel's last resort, never the fastest at training: not worth timing.
+  const candidates = (await supportedBackends()).filter((b) => b !== "cpu" && !failedBackends.has(b));
+  const calibration = await timeWorkloads(tf, candidates, request.workloads, tryBackend);
+  send({ type: "calibrated", runId: request.runId, calibration });
+  send({ type: "done", runId: request.runId, ok: true, memory: memory() });
 }
 
 /** Tensors each cell left behind on its last run, to spot a cell that leaks on every run. */
@@ -268,7 +277,14 @@ function describeError(error: unknown, fileName: string): CellOutput {
   }
   const e = error instanceof Error ? error : new Error(formatForLog(error));
   const place = locateInStack(e.stack, fileName);
-  return { kind: "error", name: e.name, message: e.message, line: place?.line, column: place?.column };
+  return { kind: "error", name: e.name, message: withBackendHint(e.message), line: place?.line, column: place?.column };
+}
+
+/** tfjs's "Kernel 'X' not registered for backend 'wasm'" says what failed; the learner also needs what to do. */
+function withBackendHint(message: string): string {
+  const missing = /Kernel '(\w+)' not registered for backend '(\w+)'/.exec(message);
+  if (!missing) return message;
+  return `${message}. The ${missing[2]} backend cannot run this op: choose another backend (WebGL) in the notebook's bar and run the cells again.`;
 }
 
 // Requests are handled one at a time, in order: a cell runs only after the one before it finished.
@@ -287,6 +303,8 @@ function handle(request: KernelRequest) {
       return enqueue(() => run(request));
     case "sketch":
       return enqueue(() => drawn(request));
+    case "calibrate":
+      return enqueue(() => calibrate(request));
     case "storage-reply":
       // A cell is waiting for this reply: answer it now, not after that cell.
       return storage.answer(request.requestId, request.reply);

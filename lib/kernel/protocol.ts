@@ -10,6 +10,7 @@
 import type { TestSuite } from "@/lib/cell-runtime/run-tests";
 import type { ValueOutput } from "@/lib/cell-runtime/format-value";
 import type { TestResult } from "@/lib/cell-runtime/verdict";
+import type { Workload } from "@/lib/workload";
 
 export type Backend = "webgpu" | "webgl" | "wasm" | "cpu";
 export const BACKENDS: readonly Backend[] = ["webgpu", "webgl", "wasm", "cpu"];
@@ -20,11 +21,13 @@ export type KernelRequest =
       type: "init";
       /** The site's origin, for fetching the wasm backend's files and datasets. */
       assetBase: string;
-      /** A backend the learner chose, or a calibrated one; otherwise the kernel picks. */
+      /** The backend to start: the learner's choice, or the calibrated one for the lesson's workload. */
       backend?: Backend;
-      /** Measure the GPU backends and use the fastest (then cached by the page). */
-      calibrate: boolean;
+      /** What the lesson trains: without a backend to start, the kernel tries the usual fastest for it first. */
+      workload: Workload;
     }
+  /** Times every backend on each workload (calibration.ts); asked of a kernel that runs no cells, since it switches backends. */
+  | { type: "calibrate"; runId: number; workloads: Workload[] }
   /** Runs a cell; with `tests` (an exercise's public tests), then checks the learner's functions (Check). */
   | { type: "run"; runId: number; cellId: string; code: string; tests?: TestSuite[] }
   /** A drawing finished on a sketch pad: `pixels` is size × size grey levels in [0, 1], row by row. */
@@ -34,7 +37,8 @@ export type KernelRequest =
 
 /** Kernel → page. */
 export type KernelEvent =
-  | { type: "ready"; backend: Backend; available: Backend[]; calibration?: Calibration }
+  | { type: "ready"; backend: Backend; available: Backend[]; startup: StartupTimes }
+  | { type: "calibrated"; runId: number; calibration: Calibration }
   | { type: "output"; runId: number; output: CellOutput }
   | { type: "checked"; runId: number; tests: TestResult[] }
   | { type: "done"; runId: number; ok: boolean; memory: MemoryInfo }
@@ -64,7 +68,26 @@ export type StorageReply =
   | { ok: true; model?: StoredModel; models?: Record<string, Record<string, unknown>> }
   | { ok: false; error: string };
 
-export type Calibration = { backend: Backend; millisecondsPerStep: Partial<Record<Backend, number>> };
+export { WORKLOADS, type Workload } from "@/lib/workload";
+
+/** Per workload, the fastest backend and each backend's time for one training step (absent: it cannot run it). */
+export type Calibration = Partial<Record<Workload, { backend: Backend; millisecondsPerStep: Partial<Record<Backend, number>> }>>;
+
+/**
+ * When each part of a kernel's start-up ended (epoch milliseconds, comparable
+ * with the page's clock): the page marks them for the browser's performance
+ * tools and for `npm run bench:kernel`.
+ */
+export type StartupTimes = {
+  /** The worker was created; its scripts began to download. */
+  workerCreatedAt: number;
+  /** Its scripts were downloaded and parsed, and began to run. */
+  scriptsLoadedAt: number;
+  /** TensorFlow.js (without a backend) had run its set-up. */
+  tfEvaluatedAt: number;
+  /** A backend was loaded, started and ready. */
+  backendReadyAt: number;
+};
 
 export type MemoryInfo = { numTensors: number; numBytes: number };
 

@@ -3,7 +3,7 @@
  * the kernel's: the kernel runs in an opaque origin with no storage).
  * Every read tolerates missing, old or hand-edited values.
  */
-import { BACKENDS, type Backend } from "@/lib/kernel/protocol";
+import { BACKENDS, type Backend, type Calibration, type Workload } from "@/lib/kernel/protocol";
 
 const PREFIX = "descent:";
 
@@ -60,20 +60,29 @@ export function saveChosenBackend(backend: Backend | undefined) {
   write("backend", backend ?? null);
 }
 
-/** The calibrated fastest backend for this browser, kept for a week. */
-export function loadCalibratedBackend(): Backend | undefined {
+/** How long a calibration stands: browsers and drivers update, and a new one may change the winner. */
+const CALIBRATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
+
+/** This browser's calibration (the fastest backend per workload), while fresh and from this same browser. */
+export function loadCalibration(): Calibration | undefined {
   const raw = read("calibration");
   if (!raw) return undefined;
   try {
-    const { backend, at, userAgent } = JSON.parse(raw) as { backend?: string; at?: number; userAgent?: string };
-    const fresh = typeof at === "number" && Date.now() - at < 7 * 24 * 3600 * 1000 && userAgent === navigator.userAgent;
-    return fresh ? BACKENDS.find((b) => b === backend) : undefined;
+    const { calibration, at, userAgent } = JSON.parse(raw) as { calibration?: Calibration; at?: number; userAgent?: string };
+    const fresh = typeof at === "number" && Date.now() - at < CALIBRATION_LIFETIME_MS && userAgent === navigator.userAgent;
+    return fresh && typeof calibration === "object" && calibration !== null ? calibration : undefined;
   } catch {
     return undefined;
   }
 }
-export function saveCalibratedBackend(backend: Backend) {
-  write("calibration", JSON.stringify({ backend, at: Date.now(), userAgent: navigator.userAgent }));
+export function saveCalibration(calibration: Calibration) {
+  write("calibration", JSON.stringify({ calibration, at: Date.now(), userAgent: navigator.userAgent }));
+}
+
+/** The calibrated backend for a workload, if this browser has one that it can trust. */
+export function calibratedBackend(workload: Workload): Backend | undefined {
+  const backend = loadCalibration()?.[workload]?.backend;
+  return BACKENDS.find((b) => b === backend);
 }
 
 export function loadScreenReaderMode(): boolean {

@@ -6,17 +6,9 @@
  */
 import { KernelClient, kernelPlacementOfPage, type RunResult } from "@/lib/kernel/client";
 import type { TestSuite } from "@/lib/cell-runtime/run-tests";
-import type { Backend } from "@/lib/kernel/protocol";
+import type { Backend, Calibration, Workload } from "@/lib/kernel/protocol";
 import { appendLateOutput, appendOutput, updateSketch, type ShownOutput, type SketchOutput } from "./outputs";
-import {
-  fingerprint,
-  loadCalibratedBackend,
-  loadChosenBackend,
-  loadEdit,
-  saveCalibratedBackend,
-  saveChosenBackend,
-  saveEdit,
-} from "./browser-storage";
+import { calibratedBackend, fingerprint, loadChosenBackend, loadEdit, saveChosenBackend, saveEdit } from "./browser-storage";
 
 export type CellState = {
   id: string;
@@ -48,15 +40,28 @@ export class NotebookStore {
   private notice: string | undefined;
   private saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  constructor(readonly lessonId: string) {
+  /** `workload`: what the lesson's cells train, which picks the calibrated backend its kernel starts on. */
+  constructor(
+    readonly lessonId: string,
+    private readonly workload: Workload,
+  ) {
     this.kernel = new KernelClient({
       placement: kernelPlacementOfPage,
-      backendPreference: () => {
-        const backend = loadChosenBackend() ?? loadCalibratedBackend();
-        return { backend, calibrate: !backend };
-      },
-      onCalibrated: (calibration) => saveCalibratedBackend(calibration.backend),
+      backendPreference: () => loadChosenBackend() ?? calibratedBackend(workload),
+      workload,
     });
+  }
+
+  /**
+   * This browser was just calibrated: a kernel that has run nothing yet moves
+   * to the fastest backend for this lesson at once; one that holds the
+   * learner's variables keeps its backend until it next starts.
+   */
+  calibrated(calibration: Calibration): void {
+    const state = this.kernel.getState();
+    const fastest = calibration[this.workload]?.backend;
+    if (state.status !== "idle" || !fastest || fastest === state.backend || loadChosenBackend() || this.counter > 0) return;
+    this.kernel.restart("The kernel moved to the fastest backend for this lesson.");
   }
 
   /** Adds a cell as the page renders it, restoring the learner's edit if there is one. Nothing runs. */

@@ -31,7 +31,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
   const { module: moduleSlug, lesson: lessonSlug } = await params;
   const [course, lesson] = await Promise.all([getCourse(), getLesson(moduleSlug, lessonSlug)]);
   if (!lesson) notFound();
-  const { entry, moduleEntry, Content, toc, cellCount, previous, next } = lesson;
+  const { entry, moduleEntry, Content, toc, cellCount, workload, previous, next } = lesson;
   const content = <Content components={{ ...mdxComponents, CodeCell, Exercise }} />;
 
   return (
@@ -54,7 +54,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
           </section>
         </header>
         <LessonToc toc={toc} />
-        <div className="prose">{cellCount > 0 ? <Notebook lessonId={`${moduleEntry.slug}/${entry.slug}`}>{content}</Notebook> : content}</div>
+        <div className="prose">{cellCount > 0 ? <Notebook lessonId={`${moduleEntry.slug}/${entry.slug}`} workload={workload}>{content}</Notebook> : content}</div>
       </article>
       <Pager previous={previous} next={next} />
     </LearnLayout>
