@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { env } from "./lib/env";
+import { HASHED_KERNEL_FILES, IMMUTABLE } from "./lib/http-server/cache-control";
 
 // Every setting is checked once, here, so a bad one stops `next dev`, `next
 // build` and `next start` at once, naming the variable.
@@ -23,6 +24,8 @@ const nextConfig: NextConfig = {
     const anyOrigin = [{ key: "Access-Control-Allow-Origin", value: "*" }];
     return [
       { source: "/kernel/:path*", headers: anyOrigin },
+      // Named by their content's hash: a cached chunk is never stale (lib/http-server/cache-control.ts).
+      { source: HASHED_KERNEL_FILES, headers: [{ key: "Cache-Control", value: IMMUTABLE }] },
       { source: "/tfjs/:path*", headers: anyOrigin },
       { source: "/data/:path*", headers: anyOrigin },
       {

@@ -17,8 +17,29 @@ export function kernelOriginOf(siteOrigin: string): string | undefined {
  * the site must work offline, behind a school's firewall. An HTTP error is a problem too, unless the test expects
  * its status (`test.use({ expectedStatuses: [401, 403] })`) and checks it.
  */
-export const test = base.extend<{ pageProblems: string[]; course: Course; expectedStatuses: number[] }>({
+export const test = base.extend<{ pageProblems: string[]; course: Course; expectedStatuses: number[]; calibrated: boolean; seedCalibration: void }>({
   expectedStatuses: [[], { option: true }],
+  /**
+   * Whether the browser starts out calibrated, as a returning learner's is: an idle notebook in an uncalibrated one
+   * calibrates in a second kernel (lib/notebook/background-calibration.ts), seconds of work beside the journey under
+   * test. The calibration journey turns this off.
+   */
+  calibrated: [true, { option: true }],
+  seedCalibration: [
+    async ({ context, calibrated }, use) => {
+      if (calibrated) {
+        // What this machine's calibration finds: WASM for small dense models, WebGL where WASM cannot train.
+        await context.addInitScript(() => {
+          if (window.top !== window) return;
+          const step = (backend: string) => ({ backend, millisecondsPerStep: { [backend]: 1 } });
+          const calibration = { dense: step("wasm"), conv: step("webgl"), sequence: step("webgl") };
+          localStorage.setItem("descent:calibration", JSON.stringify({ calibration, at: Date.now(), userAgent: navigator.userAgent }));
+        });
+      }
+      await use();
+    },
+    { auto: true },
+  ],
   pageProblems: [
     async ({ page, baseURL, expectedStatuses }, use) => {
       const problems: string[] = [];

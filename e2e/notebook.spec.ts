@@ -32,21 +32,25 @@ test.describe("the notebook", () => {
     await expect(page.getByTestId("backend")).toHaveValue("wasm");
   });
 
-  test("a lesson that trains convolutions starts on WebGL; an idle notebook calibrates the browser per workload, never choosing WASM for convolutions", async ({ page }) => {
-    await page.goto("/learn/convolution/convolution-2d");
-    await runCell(page, 0);
-    await expect(page.getByTestId("backend")).toHaveValue("webgl", { timeout: 60_000 });
-    await expect(cell(page, 0).getByTestId("count")).toHaveText("[1]", { timeout: 60_000 });
-    const saved = () => page.evaluate(() => localStorage.getItem("descent:calibration"));
-    await expect.poll(saved, { timeout: 90_000 }).not.toBeNull();
-    const { calibration } = JSON.parse((await saved())!);
-    expect(Object.keys(calibration).sort()).toEqual(["conv", "dense", "sequence"]);
-    expect(calibration.conv.backend).not.toBe("wasm");
-    expect(calibration.conv.millisecondsPerStep.wasm).toBeUndefined(); // it cannot train a convolution
-    expect(calibration.dense.millisecondsPerStep.wasm).toBeGreaterThan(0);
-    // The kernel that ran a cell keeps its backend (and the learner's variables).
-    await expect(page.getByTestId("backend")).toHaveValue("webgl");
-    await expect(cell(page, 0).getByTestId("count")).toHaveText("[1]");
+  test.describe("in a browser not yet calibrated", () => {
+    test.use({ calibrated: false });
+
+    test("a lesson that trains convolutions starts on WebGL; an idle notebook calibrates the browser per workload, never choosing WASM for convolutions", async ({ page }) => {
+      await page.goto("/learn/convolution/convolution-2d");
+      await runCell(page, 0);
+      await expect(page.getByTestId("backend")).toHaveValue("webgl", { timeout: 60_000 });
+      await expect(cell(page, 0).getByTestId("count")).toHaveText("[1]", { timeout: 60_000 });
+      const saved = () => page.evaluate(() => localStorage.getItem("descent:calibration"));
+      await expect.poll(saved, { timeout: 90_000 }).not.toBeNull();
+      const { calibration } = JSON.parse((await saved())!);
+      expect(Object.keys(calibration).sort()).toEqual(["conv", "dense", "sequence"]);
+      expect(calibration.conv.backend).not.toBe("wasm");
+      expect(calibration.conv.millisecondsPerStep.wasm).toBeUndefined(); // it cannot train a convolution
+      expect(calibration.dense.millisecondsPerStep.wasm).toBeGreaterThan(0);
+      // The kernel that ran a cell keeps its backend (and the learner's variables).
+      await expect(page.getByTestId("backend")).toHaveValue("webgl");
+      await expect(cell(page, 0).getByTestId("count")).toHaveText("[1]");
+    });
   });
 
   test("runs cells in one shared scope, on the backend for the lesson's workload, with counters", async ({ page }) => {

@@ -32,6 +32,12 @@ describe("the kernel origin's listener", () => {
     expect(served).toEqual(files);
   });
 
+  it("lets browsers keep the hashed chunks for good, and revalidate the entry scripts and the frame", async () => {
+    expect((await fetch(`${base}/kernel/chunks/dist-JBLEQJM5.js`)).headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect((await fetch(`${base}/kernel/worker.js`)).headers.get("cache-control")).toBeNull(); // the file server's default
+    expect((await fetch(`${base}/kernel/frame.html`)).headers.get("cache-control")).toBe("no-cache");
+  });
+
   it("answers nothing else: no pages, no API, no data, no tricks with the path", async () => {
     served.length = 0;
     for (const path of ["/", "/api/progress", "/learn/tensors/tensors-in-tfjs", "/data/mnist/labels.bin", "/kernel/worker.js/../../api/progress", "/kernel/%2e%2e/api/progress", "/kernel/frame.html.bak", "//kernel/worker.js", "/kernel/worker.classic.js", "/kernel/chunks/../../api/progress", "/kernel/chunks/a/b.js"]) {

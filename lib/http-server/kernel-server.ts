@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { kernelFrameAncestors } from "@/lib/kernel-placement";
+import { IMMUTABLE, isHashedKernelFile } from "./cache-control";
 
 /**
  * The kernel's scripts, as the request names them; every other path answers
@@ -54,6 +55,7 @@ export function createKernelServer(options: {
       return res.end(req.method === "HEAD" ? undefined : kernelFrameHtml(sites));
     }
     if (!KERNEL_FILES.test(path)) return refuse(res, 404, "The kernel origin serves only the notebook kernel's files.");
+    if (isHashedKernelFile(path)) res.setHeader("cache-control", IMMUTABLE);
     options.serveFile(req, res);
   });
 }

@@ -15,7 +15,7 @@ import * as layers from "@tensorflow/tfjs-layers";
 import * as converter from "@tensorflow/tfjs-converter";
 import * as data from "@tensorflow/tfjs-data";
 import type * as tfType from "@tensorflow/tfjs";
-import type { Backend } from "./protocol";
+import { BACKENDS, type Backend } from "./protocol";
 
 export type Tf = typeof tfType;
 
@@ -62,3 +62,15 @@ export function loadBackend(backend: Backend): Promise<Record<string, unknown>> 
   }
   return pending;
 }
+
+/**
+ * tf.setBackend, as cells call it (a lesson compares WebGL with WASM): a
+ * backend exists in tfjs only once its file has loaded, so switching to one
+ * loads it first. Where the file cannot load, tfjs answers as for an unknown
+ * backend.
+ */
+(tf as { setBackend: (name: string) => Promise<boolean> }).setBackend = async (name: string) => {
+  const backend = BACKENDS.find((known) => known === name);
+  if (backend) await loadBackend(backend).catch(() => undefined);
+  return core.setBackend(name);
+};
