@@ -5,8 +5,7 @@ import { compileCached, getCourse } from "@/lib/content/lesson";
 import { getExerciseCatalog } from "@/lib/exercises/catalog";
 import { toPublicExercise } from "@/lib/exercises/load";
 import { ExerciseCell } from "@/lib/notebook/exercise-cell";
-import { Callout } from "./callout";
-import { Reveal } from "./reveal";
+import { compiledMdxComponents } from "./registry";
 
 /**
  * `<Exercise id="…" />` in a lesson: the prompt (MDX with math, rendered
@@ -27,7 +26,7 @@ export async function Exercise({ id, index }: { id: string; index: string }) {
       <p className="exercise-eyebrow">Graded exercise</p>
       <h3 id={titleId}>{exercise.title}</h3>
       <div className="exercise-prompt">
-        <Content components={{ Callout, Reveal }} />
+        <Content components={compiledMdxComponents} />
       </div>
       <ExerciseCell exercise={toPublicExercise(exercise)} index={index}>
         <div dangerouslySetInnerHTML={{ __html: starterHtml }} />

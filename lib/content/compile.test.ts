@@ -3,8 +3,10 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import * as runtime from "react/jsx-runtime";
 import { describe, expect, it } from "vitest";
-import { mdxComponents } from "@/components/mdx/registry";
-import { compileLesson } from "./compile";
+import katex from "katex";
+import { codeToHtml } from "shiki";
+import { compiledMdxComponents } from "@/components/mdx/registry";
+import { CODE_THEMES, compileLesson } from "./compile";
 
 const FRONTMATTER = "---\ntitle: T\nsummary: S\norder: 1\nminutes: 1\nobjectives: [x]\n---\n";
 const knownHrefs = new Set(["/", "/learn/basics/first"]);
@@ -17,7 +19,7 @@ async function renderBody(body: string): Promise<string> {
   const { lesson, problems } = await compileBody(body);
   expect(problems).toEqual([]);
   const { default: Content } = await run(lesson!.code, { ...runtime, baseUrl: import.meta.url });
-  return renderToStaticMarkup(createElement(Content, { components: mdxComponents }));
+  return renderToStaticMarkup(createElement(Content, { components: compiledMdxComponents }));
 }
 
 /** Problems as `line:column message`, with lines counted in the whole file (frontmatter is 7 lines). */
@@ -27,6 +29,20 @@ async function problemsIn(body: string): Promise<string[]> {
 }
 
 describe("compileLesson renders", () => {
+  it("math and code as HTML strings in the compiled lesson, rendered exactly as KaTeX and Shiki wrote them", async () => {
+    const body = "Inline $a^2$.\n\n$$\n\\sum_i x_i\n$$\n\n```ts\nconst x = tf.scalar(1);\n```\n";
+    const { lesson } = await compileBody(body);
+    // One element with a string each, not a tree of spans: three StaticHtml elements, and no KaTeX or Shiki span left in the code's JSX.
+    expect(lesson!.code.match(/_jsx\(StaticHtml, \{/g)).toHaveLength(3);
+    expect(lesson!.code).not.toContain('className: "mord');
+    expect(lesson!.code).not.toContain('className: "line"');
+    const html = await renderBody(body);
+    expect(html).toContain(await codeToHtml("const x = tf.scalar(1);", { lang: "ts", ...CODE_THEMES }));
+    expect(html).toContain(katex.renderToString("a^2", { output: "htmlAndMathml", strict: "error" }));
+    const display = katex.renderToString("\\sum_i x_i", { output: "htmlAndMathml", strict: "error", displayMode: true });
+    expect(html).toContain(display.replace('<span class="katex-display">', '<span class="katex-display" tabindex="0">'));
+  });
+
   it("inline and display math as KaTeX HTML with MathML, on the server", async () => {
     const html = await renderBody("Inline $a^2 + b^2$.\n\n$$\n\\frac{1}{n}\\sum_i x_i\n$$\n");
     expect(html).toContain('<span class="katex"><span class="katex-mathml"><math xmlns="http://www.w3.org/1998/Math/MathML">');

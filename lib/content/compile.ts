@@ -12,6 +12,7 @@ import { CODE_LANGUAGES, remarkLessonRules } from "./lesson-rules";
 import { LESSON_SYNTAX, syntaxProblem } from "./lesson-tree";
 import { MDX_COMPONENTS } from "./mdx-components";
 import type { ContentProblem } from "./problems";
+import { rehypeStaticHtml } from "./static-html";
 import type { Workload } from "@/lib/workload";
 
 /** Shiki's colours for every code block on the site. The "-default" GitHub themes meet WCAG AA contrast for every token; the older ones do not. */
@@ -107,6 +108,8 @@ export async function compileLesson(
             langs: [...new Set(Object.values(CODE_LANGUAGES))].filter((lang) => lang !== "text"),
           },
         ],
+        // Last: math and code are final HTML by now (static-html.ts).
+        rehypeStaticHtml,
       ],
     });
     code = String(output);

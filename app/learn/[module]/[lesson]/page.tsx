@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { LearnLayout } from "@/components/learn-layout";
 import { LessonToc } from "@/components/lesson-toc";
 import { Exercise } from "@/components/mdx/exercise";
-import { mdxComponents } from "@/components/mdx/registry";
+import { compiledMdxComponents } from "@/components/mdx/registry";
 import { Pager } from "@/components/pager";
 import { CodeCell } from "@/lib/notebook/code-cell";
 import { Notebook } from "@/lib/notebook/notebook";
@@ -32,7 +32,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
   const [course, lesson] = await Promise.all([getCourse(), getLesson(moduleSlug, lessonSlug)]);
   if (!lesson) notFound();
   const { entry, moduleEntry, Content, toc, cellCount, workload, previous, next } = lesson;
-  const content = <Content components={{ ...mdxComponents, CodeCell, Exercise }} />;
+  const content = <Content components={{ ...compiledMdxComponents, CodeCell, Exercise }} />;
 
   return (
     <LearnLayout course={course} currentHref={entry.href}>
