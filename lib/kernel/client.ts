@@ -172,6 +172,7 @@ export class KernelClient {
     const generation = ++this.generation;
     this.startTimer = setTimeout(() => this.fail("The kernel did not start within a minute."), START_TIMEOUT_MS);
     void this.options.placement().then((placement) => {
+      performance.mark("kernel:placed");
       if (generation === this.generation && this.state.status === "starting") this.openFrame(placement);
     });
   }
@@ -199,6 +200,7 @@ export class KernelClient {
 
     const greeted = (event: MessageEvent) => {
       if (event.source !== frame.contentWindow || event.origin !== frameOrigin || event.data?.type !== "kernel-frame") return;
+      performance.mark("kernel:greeted");
       this.stopGreeting?.();
       const channel = new MessageChannel();
       this.port = channel.port1;
