@@ -288,9 +288,20 @@ async function benchTraining(page: Page, backend: string) {
   const watchLongTasks = async () => {
     await page.waitForTimeout(3000);
     await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[] };
+      const w = window as unknown as { longTasks: number[]; longFrames: string[] };
       w.longTasks = [];
+      w.longFrames = [];
       new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.longTasks.push(entry.duration))).observe({ type: "longtask" });
+      // Long animation frames say what filled a long task: scripts (with their source) or rendering.
+      type Frame = PerformanceEntry & { blockingDuration: number; renderStart: number; scripts: Array<{ duration: number; invoker: string; sourceURL: string }> };
+      new PerformanceObserver((list) => {
+        for (const frame of list.getEntries() as Frame[]) {
+          if (frame.blockingDuration <= 0) continue;
+          const scripts = frame.scripts.filter((script) => script.duration >= 5).map((script) => `${script.invoker} ${script.sourceURL.split("/").pop()} ${Math.round(script.duration)} ms`);
+          const rendering = frame.renderStart ? Math.round(frame.startTime + frame.duration - frame.renderStart) : 0;
+          w.longFrames.push(`${Math.round(frame.duration)} ms frame (blocking ${Math.round(frame.blockingDuration)} ms): rendering ${rendering} ms; scripts: ${scripts.join("; ") || "none over 5 ms"}`);
+        }
+      }).observe({ type: "long-animation-frame" });
     });
   };
   const trainInKernel = async (beforeRun?: () => Promise<void>) =>
@@ -317,7 +328,10 @@ console.log("kernel samples/s: " + perSecond.toFixed(1));`,
     );
   }
   const kernelRuns = [await trainInKernel(watchLongTasks)];
-  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  const { longTasks, longFrames } = await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[]; longFrames: string[] };
+    return { longTasks: w.longTasks, longFrames: w.longFrames };
+  });
 
   // 1 (bare side): the same training with tfjs on the page itself, same backend, same page load.
   // Monaco's AMD loader defines `define`, which would make tf.min.js register as an AMD module instead of `window.tf`.
@@ -399,4 +413,5 @@ if (ok) {
   console.log("");
   console.log("4. Responsiveness while the CNN trains in the kernel");
   console.log(`   main-thread tasks over 50 ms: ${longTasks.length}; longest: ${longTasks.length ? Math.max(...longTasks).toFixed(0) : 0} ms`);
+  for (const frame of longFrames) console.log(`   ${frame}`);
 }

@@ -9,9 +9,9 @@
 import type { Browser } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import { listenOnLoopback } from "@/test/listen";
 
 const FILES: Record<string, { file: string; type: string }> = {
   "/tf.min.js": { file: "node_modules/@tensorflow/tfjs/dist/tf.min.js", type: "text/javascript" },
@@ -31,9 +31,7 @@ async function serve(isolated: boolean): Promise<{ url: string; server: Server }
     if (!entry) return res.writeHead(404).end();
     res.writeHead(200, { ...headers, "content-type": entry.type }).end(readFileSync(path.resolve(entry.file)));
   });
-  server.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  return { url: await listenOnLoopback(server), server };
 }
 
 type Run = { samplesPerSecond: number; isolated: boolean; threads: boolean; simd: boolean };

@@ -3,12 +3,11 @@
  * has its own key pair and serves its JWKS, signs client assertions and deep-linking responses, and
  * checks what the platform signs against the platform's /jwks.
  */
-import { once } from "node:events";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { runInNewContext } from "node:vm";
 import { createRemoteJWKSet, decodeJwt, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWTPayload } from "jose";
+import { listenOnLoopback } from "./listen";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, startTestPlatform, type LaunchSpec, type PlatformUser, type TestPlatform } from "./lti-platform";
 
@@ -30,11 +29,9 @@ async function startFakeTool(): Promise<FakeTool> {
   const { privateKey, publicKey } = await generateKeyPair("RS256");
   const jwk = { ...(await exportJWK(publicKey)), kid: "tool-key", alg: "RS256", use: "sig" };
   const server = createServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys: [jwk] })));
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
+  const origin = await listenOnLoopback(server);
   return {
-    jwksUri: `http://127.0.0.1:${port}/jwks`,
+    jwksUri: `${origin}/jwks`,
     sign: (claims) => new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: "tool-key" }).setIssuedAt().setExpirationTime("5m").sign(privateKey),
     server,
   };

@@ -9,10 +9,9 @@
  * bugs fail here rather than in a customer's LMS. State is plain public arrays that tests read and edit.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { calculateJwkThumbprint, createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK, type JWTPayload } from "jose";
+import { listenOnLoopback } from "./listen";
 
 export type PlatformUser = { sub: string; name: string; email?: string; roles: string[] /* full LIS role URIs */ };
 export type ReceivedScore = { lineItemUrl: string; body: Record<string, unknown>; at: number };
@@ -580,9 +579,6 @@ export async function startTestPlatform(options: { clientId?: string; deployment
   const jwk = await exportJWK(publicKey);
   const publicJwk = { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: "RS256", use: "sig" };
   const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
-  const issuer = `http://127.0.0.1:${port}`;
+  const issuer = await listenOnLoopback(server);
   return new Platform(issuer, options.clientId ?? "descent-test-client", options.deploymentId ?? "deployment-1", server, { privateKey, publicJwk });
 }

@@ -1,7 +1,6 @@
-import { once } from "node:events";
 import { get, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenOnLoopback } from "@/test/listen";
 import { createKernelServer, kernelFrameHtml } from "./kernel-server";
 
 describe("the kernel origin's listener", () => {
@@ -16,9 +15,7 @@ describe("the kernel origin's listener", () => {
   });
   let base = "";
   beforeAll(async () => {
-    server.listen(0, "127.0.0.1");
-    await once(server, "listening");
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(server);
   });
   afterAll(() => void server.close());
 
