@@ -291,7 +291,13 @@ async function benchTraining(page: Page, backend: string) {
       const w = window as unknown as { longTasks: number[]; longFrames: string[] };
       w.longTasks = [];
       w.longFrames = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.longTasks.push(entry.duration))).observe({ type: "longtask" });
+      // A long task's name says whose it was: "self" (this page) or a frame's.
+      new PerformanceObserver((list) =>
+        list.getEntries().forEach((entry) => {
+          w.longTasks.push(entry.duration);
+          w.longFrames.push(`${Math.round(entry.duration)} ms task (${entry.name})`);
+        }),
+      ).observe({ type: "longtask" });
       // Long animation frames say what filled a long task: scripts (with their source) or rendering.
       type Frame = PerformanceEntry & { blockingDuration: number; renderStart: number; scripts: Array<{ duration: number; invoker: string; sourceURL: string }> };
       new PerformanceObserver((list) => {
