@@ -10,7 +10,7 @@ import { answerStorage } from "./browser-models";
 import type { KernelPlacement } from "@/lib/kernel-placement";
 import type { TestSuite } from "@/lib/cell-runtime/run-tests";
 import type { TestResult } from "@/lib/cell-runtime/verdict";
-import { BACKENDS, WORKLOADS, type Backend, type Calibration, type CellOutput, type KernelEvent, type KernelRequest, type MemoryInfo, type StartupTimes, type Workload } from "./protocol";
+import { parseCalibration, type Backend, type Calibration, type CellOutput, type KernelEvent, type KernelRequest, type MemoryInfo, type StartupTimes, type Workload } from "./protocol";
 
 export type KernelState =
   | { status: "off" }
@@ -284,7 +284,7 @@ export class KernelClient {
         if (this.running?.runId === event.runId) this.running.testResults = event.tests;
         break;
       case "calibrated":
-        if (this.running?.runId === event.runId) this.running.calibration = validCalibration(event.calibration);
+        if (this.running?.runId === event.runId) this.running.calibration = parseCalibration(event.calibration);
         break;
       case "done": {
         const finished = this.running;
@@ -331,18 +331,4 @@ function markStartup(startup: StartupTimes | undefined) {
     if (Number.isFinite(startTime) && startTime >= 0) performance.mark(`kernel:${name.replace(/At$/, "")}`, { startTime });
   }
   performance.mark("kernel:ready");
-}
-
-/** Only known workloads and backends, with finite times, from an untrusted kernel. */
-function validCalibration(calibration: unknown): Calibration | undefined {
-  if (typeof calibration !== "object" || calibration === null) return undefined;
-  const valid: Calibration = {};
-  for (const workload of WORKLOADS) {
-    const entry = (calibration as Record<string, { backend?: unknown; millisecondsPerStep?: Record<string, unknown> }>)[workload];
-    const backend = BACKENDS.find((b) => b === entry?.backend);
-    if (!backend) continue;
-    const times = Object.fromEntries(BACKENDS.flatMap((b) => { const t = entry?.millisecondsPerStep?.[b]; return typeof t === "number" && Number.isFinite(t) ? [[b, t]] : []; }));
-    valid[workload] = { backend, millisecondsPerStep: times };
-  }
-  return valid;
 }

@@ -10,7 +10,7 @@
 import type { TestSuite } from "@/lib/cell-runtime/run-tests";
 import type { ValueOutput } from "@/lib/cell-runtime/format-value";
 import type { TestResult } from "@/lib/cell-runtime/verdict";
-import type { Workload } from "@/lib/workload";
+import { WORKLOADS, type Workload } from "@/lib/workload";
 
 export type Backend = "webgpu" | "webgl" | "wasm" | "cpu";
 export const BACKENDS: readonly Backend[] = ["webgpu", "webgl", "wasm", "cpu"];
@@ -72,6 +72,27 @@ export { WORKLOADS, type Workload } from "@/lib/workload";
 
 /** Per workload, the fastest backend and each backend's time for one training step (absent: it cannot run it). */
 export type Calibration = Partial<Record<Workload, { backend: Backend; millisecondsPerStep: Partial<Record<Backend, number>> }>>;
+
+/**
+ * A calibration from somewhere the page does not trust (a kernel's message,
+ * the browser's storage): only known workloads and backends, with finite
+ * times; undefined when nothing in it is usable.
+ */
+export function parseCalibration(value: unknown): Calibration | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const valid: Calibration = {};
+  for (const workload of WORKLOADS) {
+    const entry = (value as Record<string, { backend?: unknown; millisecondsPerStep?: Record<string, unknown> } | undefined>)[workload];
+    const backend = BACKENDS.find((b) => b === entry?.backend);
+    if (!backend) continue;
+    const times = BACKENDS.flatMap((b) => {
+      const t = entry?.millisecondsPerStep?.[b];
+      return typeof t === "number" && Number.isFinite(t) && t >= 0 ? [[b, t] as const] : [];
+    });
+    valid[workload] = { backend, millisecondsPerStep: Object.fromEntries(times) };
+  }
+  return Object.keys(valid).length > 0 ? valid : undefined;
+}
 
 /**
  * When each part of a kernel's start-up ended (epoch milliseconds, comparable

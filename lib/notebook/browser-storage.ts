@@ -3,7 +3,7 @@
  * the kernel's: the kernel runs in an opaque origin with no storage).
  * Every read tolerates missing, old or hand-edited values.
  */
-import { BACKENDS, type Backend, type Calibration, type Workload } from "@/lib/kernel/protocol";
+import { BACKENDS, parseCalibration, type Backend, type Calibration, type Workload } from "@/lib/kernel/protocol";
 
 const PREFIX = "descent:";
 
@@ -68,9 +68,9 @@ export function loadCalibration(): Calibration | undefined {
   const raw = read("calibration");
   if (!raw) return undefined;
   try {
-    const { calibration, at, userAgent } = JSON.parse(raw) as { calibration?: Calibration; at?: number; userAgent?: string };
+    const { calibration, at, userAgent } = JSON.parse(raw) as { calibration?: unknown; at?: unknown; userAgent?: unknown };
     const fresh = typeof at === "number" && Date.now() - at < CALIBRATION_LIFETIME_MS && userAgent === navigator.userAgent;
-    return fresh && typeof calibration === "object" && calibration !== null ? calibration : undefined;
+    return fresh ? parseCalibration(calibration) : undefined;
   } catch {
     return undefined;
   }
@@ -81,8 +81,7 @@ export function saveCalibration(calibration: Calibration) {
 
 /** The calibrated backend for a workload, if this browser has one that it can trust. */
 export function calibratedBackend(workload: Workload): Backend | undefined {
-  const backend = loadCalibration()?.[workload]?.backend;
-  return BACKENDS.find((b) => b === backend);
+  return loadCalibration()?.[workload]?.backend;
 }
 
 export function loadScreenReaderMode(): boolean {
