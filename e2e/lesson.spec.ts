@@ -32,6 +32,15 @@ test.describe("a lesson page", () => {
     await context.close();
   });
 
+  test("wraps long lines of code instead of hiding them off to the side", async ({ page }) => {
+    // The update-rule lesson has lines longer than a phone's, or even a desktop's, code block.
+    await page.goto("/learn/gradient-descent/the-update-rule");
+    const code = page.locator(".prose pre.shiki");
+    expect(await code.count()).toBeGreaterThan(3);
+    const overflowing = await code.evaluateAll((blocks) => blocks.filter((block) => block.scrollWidth > block.clientWidth + 1).length);
+    expect(overflowing).toBe(0);
+  });
+
   test("has a table of contents whose links reach their sections", async ({ page, course }) => {
     await page.goto(course.lessons[0]!.href);
     const toc = page.getByRole("navigation", { name: "On this page" });

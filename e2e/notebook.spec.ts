@@ -153,6 +153,32 @@ test.describe("the notebook", () => {
     // Mini-batch SGD ends near the true slope, not exactly on it: shuffling differs run to run.
     const learnedW = Number(await training.locator(".output-table tbody tr").first().locator("td").nth(1).textContent());
     expect(Math.abs(learnedW - 2)).toBeLessThan(0.15);
+
+  });
+
+  test("running a cell again keeps the page below in place until its new outputs arrive, then fits them", async ({ page }) => {
+    await page.goto(LESSON);
+    const printsLate = (lines: number) => `await new Promise((resolve) => setTimeout(resolve, 3000));\nfor (let i = 0; i < ${lines}; i++) console.log("line " + i);`;
+    await setCellCode(page, cell(page, 0), printsLate(8));
+    await runCell(page, 0);
+    await expect(outputs(page, 0)).toContainText("line 7", { timeout: 60_000 });
+    // Where the next cell sits on the page (not in the viewport, which the browser may scroll).
+    const nextCellTop = () => cell(page, 1).evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+    const before = await nextCellTop();
+
+    await runCell(page, 0);
+    await expect(cell(page, 0)).toHaveAttribute("data-state", "running");
+    await expect(outputs(page, 0)).toHaveCount(0); // cleared for the new run
+    expect(await nextCellTop()).toBeCloseTo(before, 0);
+    await expect(outputs(page, 0)).toContainText("line 7", { timeout: 30_000 });
+    expect(await nextCellTop()).toBeCloseTo(before, 0);
+
+    // A run with less to show lets the cell shrink once it has finished.
+    await setCellCode(page, cell(page, 0), printsLate(1));
+    await runCell(page, 0);
+    await expect(outputs(page, 0)).toContainText("line 0", { timeout: 30_000 });
+    await expect(cell(page, 0)).toHaveAttribute("data-state", "idle");
+    expect(await nextCellTop()).toBeLessThan(before - 50);
   });
 
   test("reloading restores an edited cell without running anything", async ({ page }) => {

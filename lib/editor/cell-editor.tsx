@@ -129,6 +129,9 @@ export default function CellEditor({ value, label, error, screenReader, onChange
           lineHeight: LINE_HEIGHT,
           fontSize: 14,
           tabSize: 2,
+          // Long lines wrap, under their own indentation, as the page's static code does (app/styles/prose.css).
+          wordWrap: "on",
+          wrappingIndent: "same",
           automaticLayout: true,
           scrollbar: { alwaysConsumeMouseWheel: false },
           overviewRulerLanes: 0,

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 import { CellOutputs } from "./cell-outputs";
 import { useScreenReaderMode } from "./kernel-bar";
 import { useCell, useKernelState, useNotebook } from "./notebook-hooks";
+import { useSteadyHeight } from "./steady-height";
 
 // Monaco's loader is fetched only when a learner starts editing a cell.
 const CellEditor = dynamic(() => import("@/lib/editor/cell-editor"), { ssr: false });
@@ -40,6 +41,7 @@ export function CodeCell({ cellId, index, timeoutSeconds, code, children }: Code
 
   const running = kernel.status === "busy" && kernel.cellId === cellId;
   const queued = cell?.status === "queued" && !running;
+  const section = useSteadyHeight<HTMLElement>(running || queued);
   const edited = cell !== undefined && cell.code !== cell.authorCode;
   const lastError = cell?.outputs.findLast((o) => o.kind === "error");
   const errorMarker = lastError?.kind === "error" && lastError.line ? { line: lastError.line, message: lastError.message } : undefined;
@@ -61,6 +63,7 @@ export function CodeCell({ cellId, index, timeoutSeconds, code, children }: Code
 
   return (
     <section
+      ref={section}
       className="cell"
       aria-label={`Code cell ${position}`}
       data-cell-id={cellId}
