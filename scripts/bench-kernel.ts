@@ -281,6 +281,24 @@ async function printCalibration(page: Page) {
   console.log("");
 }
 
+/** A task over 50 ms on the page's main thread while training, `at` ms after Run was pressed. */
+type LongTask = { at: number; duration: number; owner: string };
+/** A long animation frame: its rendering time and its scripts over 5 ms. */
+type LongFrame = { at: number; duration: number; rendering: number; scripts: string[] };
+
+/**
+ * What filled a long task: the long animation frame it belongs to says how
+ * much was rendering and which scripts ran. A task in no such frame ran no
+ * script and rendered nothing: garbage collection, or the browser's own work.
+ */
+function describeLongTask(task: LongTask, frames: LongFrame[]): string {
+  const frame = frames.find((f) => f.at <= task.at + 1 && task.at < f.at + f.duration);
+  const what = frame
+    ? `in a ${Math.round(frame.duration)} ms frame: rendering ${Math.round(frame.rendering)} ms; scripts: ${frame.scripts.join("; ") || "none over 5 ms"}`
+    : "no script and no rendering in it (garbage collection, or the browser's own work)";
+  return `${Math.round(task.duration)} ms task (${task.owner}), ${Math.round(task.at)} ms after Run: ${what}`;
+}
+
 /** Sections 1, 2 and 4: training throughput, in the kernel and bare, per backend; the main thread while training. */
 async function benchTraining(page: Page, backend: string) {
   // 4 and 1 (kernel side): train in the kernel with a live chart, watching the page's long tasks
@@ -288,24 +306,24 @@ async function benchTraining(page: Page, backend: string) {
   const watchLongTasks = async () => {
     await page.waitForTimeout(3000);
     await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[]; longFrames: string[] };
+      const w = window as unknown as { longTasks: LongTask[]; longFrames: LongFrame[] };
+      const runAt = performance.now();
       w.longTasks = [];
       w.longFrames = [];
       // A long task's name says whose it was: "self" (this page) or a frame's.
       new PerformanceObserver((list) =>
-        list.getEntries().forEach((entry) => {
-          w.longTasks.push(entry.duration);
-          w.longFrames.push(`${Math.round(entry.duration)} ms task (${entry.name})`);
-        }),
+        list.getEntries().forEach((entry) => w.longTasks.push({ at: entry.startTime - runAt, duration: entry.duration, owner: entry.name })),
       ).observe({ type: "longtask" });
       // Long animation frames say what filled a long task: scripts (with their source) or rendering.
       type Frame = PerformanceEntry & { blockingDuration: number; renderStart: number; scripts: Array<{ duration: number; invoker: string; sourceURL: string }> };
       new PerformanceObserver((list) => {
         for (const frame of list.getEntries() as Frame[]) {
-          if (frame.blockingDuration <= 0) continue;
-          const scripts = frame.scripts.filter((script) => script.duration >= 5).map((script) => `${script.invoker} ${script.sourceURL.split("/").pop()} ${Math.round(script.duration)} ms`);
-          const rendering = frame.renderStart ? Math.round(frame.startTime + frame.duration - frame.renderStart) : 0;
-          w.longFrames.push(`${Math.round(frame.duration)} ms frame (blocking ${Math.round(frame.blockingDuration)} ms): rendering ${rendering} ms; scripts: ${scripts.join("; ") || "none over 5 ms"}`);
+          w.longFrames.push({
+            at: frame.startTime - runAt,
+            duration: frame.duration,
+            rendering: frame.renderStart ? frame.startTime + frame.duration - frame.renderStart : 0,
+            scripts: frame.scripts.filter((script) => script.duration >= 5).map((script) => `${script.invoker} ${script.sourceURL.split("/").pop()} ${Math.round(script.duration)} ms`),
+          });
         }
       }).observe({ type: "long-animation-frame" });
     });
@@ -335,7 +353,7 @@ console.log("kernel samples/s: " + perSecond.toFixed(1));`,
   }
   const kernelRuns = [await trainInKernel(watchLongTasks)];
   const { longTasks, longFrames } = await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[]; longFrames: string[] };
+    const w = window as unknown as { longTasks: LongTask[]; longFrames: LongFrame[] };
     return { longTasks: w.longTasks, longFrames: w.longFrames };
   });
 
@@ -419,6 +437,7 @@ if (ok) {
   console.log("");
   console.log("4. Responsiveness while the CNN trains in the kernel");
   // The browser reports only tasks over 50 ms: none reported means none was longer.
-  console.log(`   main-thread tasks over 50 ms: ${longTasks.length}; longest: ${longTasks.length ? `${Math.max(...longTasks).toFixed(0)} ms` : "none over 50 ms"}`);
-  for (const frame of longFrames) console.log(`   ${frame}`);
+  const durations = longTasks.map((task) => task.duration);
+  console.log(`   main-thread tasks over 50 ms: ${longTasks.length}; longest: ${longTasks.length ? `${Math.max(...durations).toFixed(0)} ms` : "none over 50 ms"}`);
+  for (const task of longTasks) console.log(`   ${describeLongTask(task, longFrames)}`);
 }
