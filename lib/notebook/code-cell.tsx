@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { CellOutputs } from "./cell-outputs";
 import { useScreenReaderMode } from "./kernel-bar";
-import { useCell, useKernelState, useNotebook } from "./notebook-hooks";
+import { useCell, useNotebook, useRunningCell } from "./notebook-hooks";
 import { useSteadyHeight } from "./steady-height";
 
 // Monaco's loader is fetched only when a learner starts editing a cell.
@@ -28,7 +28,6 @@ type CodeCellProps = {
 export function CodeCell({ cellId, index, timeoutSeconds, code, children }: CodeCellProps) {
   const store = useNotebook();
   const cell = useCell(store, cellId);
-  const kernel = useKernelState(store);
   const screenReader = useScreenReaderMode();
   const [editing, setEditing] = useState(false);
   const [editorReady, setEditorReady] = useState(false);
@@ -39,7 +38,7 @@ export function CodeCell({ cellId, index, timeoutSeconds, code, children }: Code
     store.register(cellId, position, code, Number(timeoutSeconds) * 1000);
   }, [store, cellId, position, code, timeoutSeconds]);
 
-  const running = kernel.status === "busy" && kernel.cellId === cellId;
+  const running = useRunningCell(store, cellId);
   const queued = cell?.status === "queued" && !running;
   const section = useSteadyHeight<HTMLElement>(running || queued);
   const edited = cell !== undefined && cell.code !== cell.authorCode;

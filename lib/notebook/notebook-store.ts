@@ -82,6 +82,8 @@ export class NotebookStore {
       editBase: edited ? saved.authorFingerprint : authorFingerprint,
       authorChanged: edited && saved.authorFingerprint !== authorFingerprint,
     });
+    // The cell subscribed before it registered (effects run in order): it must render the restored edit now.
+    this.notifyCell(id);
   }
 
   getCell = (id: string): CellState | undefined => this.cells.get(id);
@@ -229,6 +231,10 @@ export class NotebookStore {
     const cell = this.cells.get(id);
     if (!cell) return;
     this.cells.set(id, { ...cell, ...patch });
+    this.notifyCell(id);
+  }
+
+  private notifyCell(id: string) {
     for (const listener of this.cellListeners.get(id) ?? []) listener();
   }
 
