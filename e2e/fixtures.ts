@@ -82,10 +82,10 @@ export const LAYOUT_RULES = ["scrollable-region-focusable", "target-size", "meta
 
 /** Fails on serious or critical axe violations (of `rules` only, when given), listing each with the elements involved. */
 export async function expectNoSeriousAxeViolations(page: Page, rules?: string[]) {
-  // The kernel's frames show nothing (aria-hidden) and come and go (a restart, a calibration): not part of the page's UI.
   // After a client-side navigation Next.js sets the new page's <title> a moment after its content: a page checked in
   // that moment has none. Wait for it (a page that never gets one still fails, here).
   await expect(page, "the page has a title").toHaveTitle(/\S/);
+  // The kernel's frames show nothing (aria-hidden) and come and go (a restart, a calibration): not part of the page's UI.
   const builder = new AxeBuilder({ page }).exclude(".kernel-frame");
   if (rules) builder.withRules(rules);
   const results = await builder.analyze();
