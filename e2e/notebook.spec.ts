@@ -158,7 +158,9 @@ test.describe("the notebook", () => {
 
   test("running a cell again keeps the page below in place until its new outputs arrive, then fits them", async ({ page }) => {
     await page.goto(LESSON);
-    const printsLate = (lines: number) => `await new Promise((resolve) => setTimeout(resolve, 3000));\nfor (let i = 0; i < ${lines}; i++) console.log("line " + i);`;
+    // Prints after a pause, then stays running a moment: the new outputs are laid out before the run ends.
+    const printsLate = (lines: number) =>
+      `const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\nawait pause(3000);\nfor (let i = 0; i < ${lines}; i++) console.log("line " + i);\nawait pause(500);`;
     await setCellCode(page, cell(page, 0), printsLate(8));
     await runCell(page, 0);
     await expect(outputs(page, 0)).toContainText("line 7", { timeout: 60_000 });
@@ -178,7 +180,7 @@ test.describe("the notebook", () => {
     await runCell(page, 0);
     await expect(outputs(page, 0)).toContainText("line 0", { timeout: 30_000 });
     await expect(cell(page, 0)).toHaveAttribute("data-state", "idle");
-    expect(await nextCellTop()).toBeLessThan(before - 50);
+    await expect.poll(nextCellTop).toBeLessThan(before - 50);
   });
 
   test("reloading restores an edited cell without running anything", async ({ page }) => {

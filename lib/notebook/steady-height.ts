@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useRef, type RefObject } from "react";
 
 /**
- * Keeps the element it is given as a ref at least as tall as it last settled while `holding`.
+ * Keeps the element it is given as a ref at least as tall as it last was while `holding`.
  *
  * A cell that runs again clears its outputs at once and fills them as the
  * new ones arrive. Without this the rest of the lesson would jump up and back
@@ -14,15 +14,17 @@ import { useEffect, useLayoutEffect, useRef, type RefObject } from "react";
  */
 export function useSteadyHeight<T extends HTMLElement>(holding: boolean): RefObject<T | null> {
   const element = useRef<T>(null);
-  const settledHeight = useRef(0);
-  const held = useRef(holding);
+  const lastHeight = useRef(0);
 
-  // The height as laid out while not holding, read by a ResizeObserver (no forced layout).
+  // Every height the element is laid out at, read by a ResizeObserver (no forced layout).
+  // Sizes seen while holding count too: the last outputs of a run may be laid out before
+  // the run ends, and letting the hold go then changes no size, so no later entry comes.
+  // A hold never shows the cleared height: the layout effect below sets it before layout.
   useEffect(() => {
     const target = element.current;
     if (!target) return;
     const observer = new ResizeObserver(([entry]) => {
-      if (!held.current && entry) settledHeight.current = entry.borderBoxSize[0]?.blockSize ?? target.offsetHeight;
+      if (entry) lastHeight.current = entry.borderBoxSize[0]?.blockSize ?? target.offsetHeight;
     });
     observer.observe(target);
     return () => observer.disconnect();
@@ -30,10 +32,9 @@ export function useSteadyHeight<T extends HTMLElement>(holding: boolean): RefObj
 
   // Before the browser lays out the cleared outputs, so the page below never moves.
   useLayoutEffect(() => {
-    held.current = holding;
     const target = element.current;
     if (!target) return;
-    target.style.minHeight = holding && settledHeight.current > 0 ? `${settledHeight.current}px` : "";
+    target.style.minHeight = holding && lastHeight.current > 0 ? `${lastHeight.current}px` : "";
   }, [holding]);
   return element;
 }
