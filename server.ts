@@ -18,6 +18,8 @@ import next from "next";
 import { env, kernelSettings } from "./lib/env";
 import { createKernelServer } from "./lib/http-server/kernel-server";
 import { sendPrecompressed } from "./lib/http-server/precompressed";
+import { requestPath } from "./lib/http-server/request-path";
+import { sitePolicy } from "./lib/http-server/site-policy";
 import { siteFrameSources } from "./lib/kernel-placement";
 import { BoundedIncomingMessage, bodyCeiling } from "./lib/http-server/body-limit";
 import { MAX_UPLOAD_BYTES, SERVING_LIMITS } from "./lib/serving/limits";
@@ -35,8 +37,7 @@ const ceilings = { upload: MAX_UPLOAD_BYTES, other: SERVING_LIMITS.requestBytes 
 const kernel = kernelSettings(settings);
 // Where Next.js serves public files from: the project folder it runs in.
 const publicDir = path.resolve("public");
-// A site page frames nothing but the kernel: its own origin, or the opaque fallback frame on this site.
-const siteFramePolicy = `frame-src ${siteFrameSources(kernel).join(" ")}`;
+const frameSources = siteFrameSources(kernel);
 
 /** Answers 413 (if nothing was sent yet) and drops the connection, so the rest of the body is never read. */
 function refuseBody(res: ServerResponse, ceiling: number): void {
@@ -57,11 +58,17 @@ const server = createServer({ IncomingMessage: BoundedIncomingMessage }, (incomi
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(peer, req.headers["x-forwarded-for"], proxies);
   if (!isTrustedProxy(peer, proxies)) for (const name of FORWARDING_HEADERS) delete req.headers[name];
 
-  const ceiling = bodyCeiling(req.method, new URL(req.url ?? "/", "http://descent.invalid").pathname, ceilings);
+  res.on("error", () => {}); // a client gone mid-answer is not the server's error
+  const pathname = requestPath(req.url);
+  if (pathname === undefined) {
+    res.writeHead(400, { "content-type": "application/json", connection: "close" });
+    res.end(JSON.stringify({ error: "The request's target is not a valid path." }));
+    return;
+  }
+  const ceiling = bodyCeiling(req.method, pathname, ceilings);
   if (Number(req.headers["content-length"] ?? 0) > ceiling) return refuseBody(res, ceiling);
   req.limitBody(ceiling, () => refuseBody(res, ceiling));
-  res.on("error", () => {}); // a client gone mid-answer is not the server's error
-  res.setHeader("content-security-policy", siteFramePolicy);
+  res.setHeader("content-security-policy", sitePolicy(pathname, frameSources));
   if (sendPrecompressed(publicDir, req, res)) return;
   void handle(req, res);
 });

@@ -3,11 +3,14 @@
  * chunked floods, forged X-Forwarded-For. Each attack comes from its own
  * loopback address (Linux routes all of 127/8 to this machine), so its rate
  * limits are its own and not those of the other journeys, which come from
- * 127.0.0.1. After each attack the server still serves everyone else.
+ * 127.0.0.1. After each attack the server still serves everyone else. And a
+ * hostile site, in a real browser, framing the site's pages to clickjack them.
  * (`npm run bench:hostile-http` measures the same attacks at full size.)
  */
 import { expect, test } from "@playwright/test";
+import { createServer } from "node:http";
 import { send as sendTo, zeros, type SendOptions } from "../scripts/raw-http";
+import { listenOnLoopback } from "../test/listen";
 
 const send = (baseURL: string, method: string, path: string, options: SendOptions) => sendTo(new URL(baseURL).port, method, path, options);
 
@@ -30,6 +33,38 @@ test.describe("hostile HTTP", () => {
     const answer = await send(baseURL!, "POST", "/api/submissions", { from: "127.0.0.23", body: JSON.stringify({ id: crypto.randomUUID(), exerciseId: "losses", code }), headers: { "transfer-encoding": "chunked" } });
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body).error).toMatch(/at most \d+ KiB/);
+  });
+
+  test("a request target no URL parser accepts gets a 400 at once, and the server serves everyone after", async ({ baseURL }) => {
+    for (const target of ["//[", "http://[::1"]) {
+      const answer = await send(baseURL!, "GET", target, { from: "127.0.0.26" });
+      expect(answer.status, target).toBe(400);
+      expect(JSON.parse(answer.body).error).toMatch(/not a valid path/);
+    }
+    expect((await send(baseURL!, "GET", "/", { from: "127.0.0.27" })).status).toBe(200);
+  });
+
+  test("another site cannot frame the site's pages to clickjack them; an LMS can still frame LTI's pages", async ({ page, baseURL }) => {
+    const framed = ["/api/lti/login", "/account", "/learn/gradient-descent/the-update-rule"];
+    // The decoy: a real server of its own on another origin, as a hostile site (or an LMS) would be.
+    const decoy = createServer((_, res) => {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end(framed.map((path) => `<iframe title="${path}" src="${baseURL}${path}"></iframe>`).join(""));
+    });
+    try {
+      await page.goto(await listenOnLoopback(decoy));
+      const frameAt = async (path: string) => (await page.locator(`iframe[title="${path}"]`).elementHandle())!.contentFrame();
+      // LTI's login, reached without an LMS's parameters, answers inside the frame, saying what is missing.
+      await expect(page.frameLocator('iframe[title="/api/lti/login"]').locator("body")).toContainText("LTI launch refused");
+      expect((await frameAt("/api/lti/login"))?.url()).toBe(`${baseURL}/api/lti/login`);
+      // Chromium replaces a page that refuses the frame with its own error page: none of the site's content is there.
+      for (const path of framed.slice(1)) {
+        const frame = await frameAt(path);
+        await expect.poll(() => frame?.url(), path).toMatch(/^chrome-error:/);
+      }
+    } finally {
+      decoy.close();
+    }
   });
 
   test("forging X-Forwarded-For does not escape the sign-in limit", async ({ baseURL }) => {
