@@ -100,7 +100,7 @@ test.describe("an LMS launching Descent (LTI 1.3)", () => {
     }
   });
 
-  test("inside the LMS's frame, with no cookies, the launch is checked through the LMS's storage and opens Descent in its own tab", async ({ browser, baseURL }) => {
+  test("inside the LMS's frame, with no cookies, the launch is checked through the LMS's storage and opens Descent in its own tab, which names the account before signing in", async ({ browser, baseURL }) => {
     const context = await browser.newContext();
     try {
       // The browser loses Descent's state cookie before the LMS posts the launch back, as where third-party cookies
@@ -119,7 +119,13 @@ test.describe("an LMS launching Descent (LTI 1.3)", () => {
       const open = tool.getByRole("link", { name: "Open in Descent" });
       await expect(open).toBeVisible();
       expect(await course.evaluate(() => (window as unknown as { ltiMessages: string[] }).ltiMessages)).toEqual(["lti.put_data", "lti.get_data"]);
+      // The framed launch's cookie, which binds the sign-in link to this browser, is lost too: the new tab asks first.
+      await context.clearCookies();
       const [descent] = await Promise.all([context.waitForEvent("page"), open.click()]);
+      await expect(descent.getByRole("heading", { level: 1 })).toHaveText(`Continue as ${student.name}?`);
+      await expect(descent.getByText(student.email!)).toBeVisible();
+      await expectNoSeriousAxeViolations(descent);
+      await descent.getByRole("button", { name: `Continue as ${student.name}` }).click();
       await expect(descent).toHaveURL(`${baseURL}/learn/convolution/convolution-2d`);
       await descent.goto("/account");
       await expect(descent.getByTestId("signed-in")).toContainText(student.email!);

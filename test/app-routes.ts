@@ -29,6 +29,7 @@ const routes: Array<{ pattern: RegExp; load: () => Promise<unknown> }> = [
   { pattern: /^\/api\/lti\/jwks$/, load: () => import("@/app/api/lti/jwks/route") },
   { pattern: /^\/api\/lti\/deep-link$/, load: () => import("@/app/api/lti/deep-link/route") },
   { pattern: /^\/api\/lti\/register$/, load: () => import("@/app/api/lti/register/route") },
+  { pattern: /^\/lti\/continue\/confirm$/, load: () => import("@/app/lti/continue/confirm/route") },
   { pattern: /^\/api\/instructor\/lti\/platforms$/, load: () => import("@/app/api/instructor/lti/platforms/route") },
   { pattern: /^\/api\/instructor\/classes\/(?<classId>[^/]+)\/roster-sync$/, load: () => import("@/app/api/instructor/classes/[classId]/roster-sync/route") },
   { pattern: /^\/api\/classes\/join$/, load: () => import("@/app/api/classes/join/route") },

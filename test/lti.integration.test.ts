@@ -101,8 +101,40 @@ describe("a launch", () => {
     const gradebook = await browser.fetch("GET", `/api/instructor/classes/${context.classId}/gradebook`);
     expect(gradebook.status).toBe(200);
     expect(gradebook.text).toMatch(/Nia Notyet,nia@school.example,not started/);
-    const again = await new Browser().fetch("GET", `/api/auth/lti/session?ticket=${ticket}`);
+    const again = await browser.fetch("GET", `/api/auth/lti/session?ticket=${ticket}`);
     expect(again.headers.get("location")).toBe("/lti/expired");
+  });
+
+  it("signs in at once only the browser it reached; another is asked first, and only this site's own form can say yes", async () => {
+    const response = await launch(new Browser(), { user: student, targetLinkUri: LAUNCH_URL });
+    const ticket = ticketIn(response.text)!;
+    // A classmate sent the link: no binding cookie, so no session, and the ticket is still unused.
+    const classmate = new Browser();
+    const sent = await classmate.fetch("GET", `/api/auth/lti/session?ticket=${ticket}`);
+    expect(sent.status).toBe(302);
+    expect(sent.headers.get("location")).toBe(`/lti/continue?ticket=${ticket}`);
+    expect(sent.headers.getSetCookie().join()).not.toMatch(/session_token/);
+    const { pendingSignIn } = await import("@/lib/db/lti-launches");
+    // What /lti/continue shows: whose account, from which LMS.
+    expect(await pendingSignIn(await db(), ticket)).toEqual({ name: student.name, email: student.email, lms: "Test LMS" });
+    // Another site's form cannot say yes for them.
+    const forged = await classmate.fetch("POST", "/lti/continue/confirm", new URLSearchParams({ ticket }).toString(), {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: "https://attacker.example",
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.headers.getSetCookie()).toEqual([]);
+    const garbage = await classmate.fetch("POST", "/lti/continue/confirm", "ticket=%00%3Cscript%3E", { "content-type": "application/x-www-form-urlencoded" });
+    expect(garbage.status).toBe(400);
+    expect(garbage.json()).toMatchObject({ error: expect.stringMatching(/ticket/) });
+    // The page's own button: bound, then signed in, once.
+    const confirmed = await classmate.fetch("POST", "/lti/continue/confirm", new URLSearchParams({ ticket }).toString(), { "content-type": "application/x-www-form-urlencoded" });
+    expect(confirmed.status).toBe(303);
+    expect(confirmed.headers.get("location")).toBe(`/api/auth/lti/session?ticket=${ticket}`);
+    const signIn = await classmate.fetch("GET", `/api/auth/lti/session?ticket=${ticket}`);
+    expect(signIn.headers.get("location")).toBe("/");
+    expect(signIn.headers.getSetCookie().join()).toMatch(/session_token/);
+    expect(await pendingSignIn(await db(), ticket)).toBeUndefined();
   });
 
   it("links accounts by the LMS's user id, never by email", async () => {

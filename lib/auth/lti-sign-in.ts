@@ -5,6 +5,7 @@ import type { BetterAuthPlugin } from "better-auth";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { takeLaunchTicket } from "@/lib/db/lti-launches";
+import { holdsTicket } from "@/lib/auth/lti-ticket-binding";
 
 /**
  * Signing in from an LMS launch (lib/lti): GET /api/auth/lti/session?ticket=…
@@ -12,6 +13,8 @@ import { takeLaunchTicket } from "@/lib/db/lti-launches";
  * session for the account the launch linked, then opens the launched page.
  * It runs as a top-level page of this site (a new tab when the LMS framed the
  * launch), where the session cookie is first-party and works in every browser.
+ * A browser that does not hold the ticket's binding cookie (lib/auth/lti-ticket-binding.ts)
+ * is asked first, on /lti/continue, whose account this is.
  */
 export const ltiSignIn = {
   id: "lti-sign-in",
@@ -20,6 +23,7 @@ export const ltiSignIn = {
       "/lti/session",
       { method: "GET", query: z.object({ ticket: z.string().min(1).max(100) }), requireHeaders: true },
       async (ctx) => {
+        if (!holdsTicket(ctx.headers?.get("cookie"), ctx.query.ticket)) throw ctx.redirect(`/lti/continue?ticket=${encodeURIComponent(ctx.query.ticket)}`);
         const launch = await takeLaunchTicket(db(), ctx.query.ticket, "sign-in");
         if (!launch) throw ctx.redirect("/lti/expired");
         const user = await ctx.context.internalAdapter.findUserById(launch.userId);

@@ -9,12 +9,10 @@ import { consumeLogin } from "./login";
 import { applyRoles, classForContext, launchedItem, linkUser } from "./provisioning";
 import { syncRoster } from "./roster";
 import { ensureLineItem } from "./services";
+import { TICKET_TTL_MS } from "@/lib/auth/lti-ticket-binding";
 
 /** What the course offers a class, from the content (the route reads it; this module knows no content). */
 export type CourseItems = { items: PlaceableItem[]; hrefOf: (item: string) => string | undefined };
-
-/** A launch's ticket is good this long, once. */
-const TICKET_TTL_MS = 2 * 60_000;
 
 export type LaunchOutcome = {
   ticket: string;

@@ -5,6 +5,7 @@ import { acceptLaunch, type LaunchOutcome } from "@/lib/lti/launch-flow";
 import { STATE_COOKIE } from "@/lib/lti/login";
 import { escapeHtml, page, platformStorageScript, ltiRoute } from "@/lib/lti/pages";
 import { messageFields } from "@/lib/lti/site";
+import { ticketCookie } from "@/lib/auth/lti-ticket-binding";
 
 /**
  * The LMS posts the launch here (id_token and state, from its own origin, so
@@ -24,8 +25,17 @@ export const POST = ltiRoute(async (request: Request) => {
     throw new LtiError(`this browser did not start the launch (its ${STATE_COOKIE} cookie is missing or different). If your browser blocks cookies in the LMS, open the activity in a new window.`, 401);
   }
   const outcome = await acceptLaunch(db(), { idToken, state }, ltiCourseItems);
+  const response = await launchPage(outcome, storageTarget && cookieState !== state ? { storageTarget, state } : undefined);
+  // The sign-in link works at once only in the browser the launch reached (lib/auth/lti-ticket-binding.ts).
+  if (outcome.kind === "resource") response.headers.append("set-cookie", ticketCookie(outcome.ticket, "launch"));
+  return response;
+});
+
+/** The launch's page: the picker or the way into Descent; where cookies were lost, shown once the LMS's storage vouches for the launch. */
+async function launchPage(outcome: LaunchOutcome, cookieless: { storageTarget: string; state: string } | undefined): Promise<Response> {
   const content = outcome.kind === "deep-linking" ? picker(outcome) : openDescent(outcome);
-  if (!storageTarget || cookieState === state) return page(outcome.title, content);
+  if (!cookieless) return page(outcome.title, content);
+  const { storageTarget, state } = cookieless;
   // Cookieless: the content stays hidden until the LMS confirms it holds this state for this browser.
   return page(
     outcome.title,
@@ -34,7 +44,7 @@ ltiStorage("lti.get_data", { key: ${JSON.stringify(`state_${state}`)} })
   .then((answer) => { if (answer.value !== ${JSON.stringify(state)}) throw new Error("the LMS does not know this launch"); document.getElementById("checked").hidden = false; window.autoOpen?.(); })
   .catch((error) => { document.getElementById("problem").textContent = "This launch could not be checked: " + error.message + ". Open the activity again from your course."; });</script>`,
   );
-});
+}
 
 /** The LMS's storage answers from its own origin: that of its authorization endpoint, as at login. */
 async function platformOrigin(outcome: LaunchOutcome): Promise<string> {
