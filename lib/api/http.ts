@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { requestOrigin } from "./request-origin";
 
 /**
  * The edge of every API route: same-origin check, size limit, JSON parsing
@@ -32,14 +33,16 @@ export function errorResponse(error: unknown): NextResponse {
 export function requireSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   if (origin === null) return; // not a browser (curl, tests): it has no learner cookie to abuse
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const here = requestOrigin(request);
   let originHost: string | undefined;
   try {
     originHost = new URL(origin).host;
   } catch {
     originHost = undefined;
   }
-  if (!host || originHost !== host) throw new ApiError(403, "Requests must come from this site's own pages.");
+  // Hosts, read alike (case, default ports): a TLS proxy that Descent was not told to trust
+  // makes `here` http while the browser says https, and that is still this site.
+  if (!here || originHost !== new URL(here).host) throw new ApiError(403, "Requests must come from this site's own pages.");
 }
 
 /**

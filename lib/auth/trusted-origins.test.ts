@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { requestOrigin, trustedOrigins } from "./trusted-origins";
+import { requestOrigin } from "@/lib/api/request-origin";
+import { trustedOrigins } from "./trusted-origins";
 
 /** A request as Next.js hands it to a route: its URL names the server's own hostname, its headers what the browser sent. */
 const request = (headers: Record<string, string>, url = "http://localhost:3100/api/auth/sign-in/email") =>

@@ -1,14 +1,21 @@
 import "server-only";
-import { requestOrigin } from "@/lib/auth/trusted-origins";
+import { headersOrigin, requestOrigin } from "@/lib/api/request-origin";
 import { env } from "@/lib/env";
 import { LtiError } from "./errors";
 
 /** This site's origin as the LMS knows it: the public URL in production, else the address the request came to. */
 export function siteOrigin(request: Request): string {
-  const origin = env().BETTER_AUTH_URL ? new URL(env().BETTER_AUTH_URL!).origin : requestOrigin(request);
+  const origin = publicOrigin() ?? requestOrigin(request);
   if (!origin) throw new LtiError("this request's Host is not one a browser would send.");
   return origin;
 }
+
+/** The same for a server component (the LMS settings page), from its request's headers; undefined for a Host no browser sends. */
+export function siteOriginOf(headers: Headers): string | undefined {
+  return publicOrigin() ?? headersOrigin(headers);
+}
+
+const publicOrigin = () => (env().BETTER_AUTH_URL ? new URL(env().BETTER_AUTH_URL!).origin : undefined);
 
 /** An LTI message's fields: the query of a GET, the form of a POST (platforms use either for the login). */
 export async function messageFields(request: Request): Promise<URLSearchParams> {

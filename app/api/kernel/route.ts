@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requestOrigin } from "@/lib/auth/trusted-origins";
+import { requestOrigin } from "@/lib/api/request-origin";
 import { env, kernelSettings } from "@/lib/env";
 import { kernelPlacement } from "@/lib/kernel-placement";
 

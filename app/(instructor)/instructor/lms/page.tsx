@@ -3,20 +3,18 @@ import { headers } from "next/headers";
 import { PlatformForm } from "@/components/instructor/platform-form";
 import { ReportTable } from "@/components/instructor/report-table";
 import { mayCreateClasses } from "@/lib/auth/require-instructor";
-import { requestOrigin } from "@/lib/auth/trusted-origins";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { requireInstructorPage } from "@/lib/instructor/access";
 import { listPlatforms, toolUrls } from "@/lib/lti/platforms";
 import { registrationUrl } from "@/lib/lti/registration";
+import { siteOriginOf } from "@/lib/lti/site";
 
 export const metadata: Metadata = { title: "Using Descent from an LMS" };
 
 /** What an LMS administrator needs to add Descent (LTI 1.3), and the LMSs already registered. */
 export default async function LmsPage() {
   const user = await requireInstructorPage();
-  const requestHeaders = await headers();
-  const origin = env().BETTER_AUTH_URL ? new URL(env().BETTER_AUTH_URL!).origin : (requestOrigin(new Request("http://x", { headers: requestHeaders })) ?? "");
+  const origin = siteOriginOf(await headers()) ?? "";
   const urls = toolUrls(origin);
   const platforms = await listPlatforms(db());
   const canRegister = mayCreateClasses(user);
