@@ -44,16 +44,24 @@ test.describe("an LMS launching Descent (LTI 1.3)", () => {
       await desk.getByRole("link", { name: "Using Descent from an LMS" }).click();
       await expect(desk.getByTestId("lti-login-url")).toHaveText(`${baseURL}/api/lti/login`);
       const form = desk.getByRole("region", { name: "Register an LMS by hand" });
-      await form.getByLabel("Name (for you)").fill("Test LMS");
-      await form.getByLabel("Issuer (platform ID)").fill(platform.issuer);
-      await form.getByLabel("Client ID").fill(platform.clientId);
-      await form.getByLabel("Deployment ID").fill(platform.deploymentId);
-      await form.getByLabel("Authorization (OIDC auth) URL").fill(platform.authorizationEndpoint);
-      await form.getByLabel("Access token URL").fill(platform.tokenEndpoint);
-      await form.getByLabel("Public keyset (JWKS) URL").fill(platform.jwksUri);
+      const fillIn = async () => {
+        await form.getByLabel("Name (for you)").fill("Test LMS");
+        await form.getByLabel("Issuer (platform ID)").fill(platform.issuer);
+        await form.getByLabel("Client ID").fill(platform.clientId);
+        await form.getByLabel("Deployment ID").fill(platform.deploymentId);
+        await form.getByLabel("Authorization (OIDC auth) URL").fill(platform.authorizationEndpoint);
+        await form.getByLabel("Access token URL").fill(platform.tokenEndpoint);
+        await form.getByLabel("Public keyset (JWKS) URL").fill(platform.jwksUri);
+      };
+      await fillIn();
       await expectNoSeriousAxeViolations(desk);
       await form.getByRole("button", { name: "Register LMS" }).click();
+      await expect(form.getByRole("status")).toHaveText("Registered Test LMS.");
       await expect(desk.getByRole("region", { name: "Registered LMSs" }).getByRole("row").filter({ hasText: platform.clientId })).toContainText(platform.issuer);
+      // The same LMS again: the page says what happened instead of pretending its endpoints changed.
+      await fillIn();
+      await form.getByRole("button", { name: "Register LMS" }).click();
+      await expect(form.getByRole("status")).toContainText("already registered");
 
       // The instructor adds the exercise to the LMS course (Deep Linking), from the LMS.
       const t = await lmsTeacher.newPage();
