@@ -5,7 +5,7 @@ import type { BetterAuthPlugin } from "better-auth";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { takeLaunchTicket } from "@/lib/db/lti-launches";
-import { holdsTicket } from "@/lib/auth/lti-ticket-binding";
+import { holdsTicket } from "./lti-ticket-binding";
 
 /**
  * Signing in from an LMS launch (lib/lti): GET /api/auth/lti/session?ticket=…
