@@ -6,7 +6,10 @@
  * - a process that dies mid-job is replaced, and the job still gets an answer
  *   (from the caller's `ifLost`, told why: memory, time or crash);
  * - a process that outlives its job's time limit by a margin, or whose
- *   resident memory passes the cap, is killed and replaced the same way.
+ *   resident memory passes the cap, is killed and replaced the same way;
+ * - a process that dies before it is ready (a broken install, a missing
+ *   native module) is started again later each time, up to a minute apart,
+ *   not in a loop that would take a core and flood the log.
  * Jobs wait in a bounded queue, served client by client (./fair-queue.ts),
  * while every process is busy. Each process runs with least privilege
  * (./least-privilege.ts): it can read only its own code, and writes nothing.
@@ -80,11 +83,16 @@ type Worker<Payload, Result> = {
   killedFor?: LostReason;
 };
 
+const RESTART_DELAY_MAX_MS = 60_000;
+
 export class ProcessPool<Payload, Result> {
   private workers = new Set<Worker<Payload, Result>>();
   private readonly queue: FairQueue<Job<Payload, Result>>;
   private nextId = 1;
   private closed = false;
+  /** Processes in a row that died before they were ready; a ready one resets it. */
+  private failedStarts = 0;
+  private restartTimers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(private readonly options: ProcessPoolOptions) {
     this.queue = new FairQueue(options.queue?.maxSize ?? Number.POSITIVE_INFINITY, options.queue?.maxPerClient ?? Number.POSITIVE_INFINITY);
@@ -125,6 +133,7 @@ export class ProcessPool<Payload, Result> {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const timer of this.restartTimers) clearTimeout(timer);
     await Promise.all(
       [...this.workers].map(
         (worker) =>
@@ -138,6 +147,7 @@ export class ProcessPool<Payload, Result> {
   }
 
   private spawn() {
+    if (this.closed) return;
     const privilege = leastPrivilege(this.options.entry);
     const child = fork(this.options.entry, [], {
       execArgv: ["--no-node-snapshot", `--max-old-space-size=${this.options.heapMb}`, ...privilege.execArgv],
@@ -157,6 +167,7 @@ export class ProcessPool<Payload, Result> {
   private onReply(worker: Worker<Payload, Result>, reply: JobReply<Result>) {
     if (reply.type === "ready") {
       worker.ready = true;
+      this.failedStarts = 0;
     } else if (reply.type === "started") {
       if (worker.job?.id === reply.id) worker.started = true;
     } else if (worker.job && reply.id === worker.job.id) {
@@ -180,8 +191,20 @@ export class ProcessPool<Payload, Result> {
     } else if (job) {
       job.resolve(job.ifLost(worker.killedFor ?? "crashed", signal ?? `exit code ${code}`));
     }
-    if (!this.closed) this.spawn();
+    if (worker.ready) this.spawn();
+    else this.spawnLater();
     this.dispatch();
+  }
+
+  /** Replaces a process that died before it was ready: 0.1 s after the first, doubling each time in a row, at most a minute. */
+  private spawnLater() {
+    const delayMs = Math.min(100 * 2 ** this.failedStarts, RESTART_DELAY_MAX_MS);
+    this.failedStarts++;
+    const timer = setTimeout(() => {
+      this.restartTimers.delete(timer);
+      this.spawn();
+    }, delayMs);
+    this.restartTimers.add(timer);
   }
 
   private release(worker: Worker<Payload, Result>) {
