@@ -29,9 +29,10 @@ const nextConfig: NextConfig = {
       { source: "/tfjs/:path*", headers: anyOrigin },
       { source: "/data/:path*", headers: anyOrigin },
       {
-        // Even if opened directly, not in its sandboxed iframe, the kernel frame gets an opaque origin.
+        // Even if opened directly, not in its sandboxed iframe, the kernel frame gets an opaque origin. This policy
+        // replaces server.ts's (lib/http-server/site-policy.ts), so it says again that only the site may frame it.
         source: "/kernel/frame.html",
-        headers: [...anyOrigin, { key: "Content-Security-Policy", value: "sandbox allow-scripts" }],
+        headers: [...anyOrigin, { key: "Content-Security-Policy", value: "sandbox allow-scripts; frame-ancestors 'self'" }],
       },
     ];
   },

@@ -45,7 +45,7 @@ test.describe("hostile HTTP", () => {
   });
 
   test("another site cannot frame the site's pages to clickjack them; an LMS can still frame LTI's pages", async ({ page, baseURL }) => {
-    const framed = ["/api/lti/login", "/account", "/learn/gradient-descent/the-update-rule"];
+    const framed = ["/api/lti/login", "/account", "/learn/gradient-descent/the-update-rule", "/kernel/frame.html"];
     // The decoy: a real server of its own on another origin, as a hostile site (or an LMS) would be.
     const decoy = createServer((_, res) => {
       res.writeHead(200, { "content-type": "text/html" });
