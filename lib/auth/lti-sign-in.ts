@@ -5,7 +5,7 @@ import type { BetterAuthPlugin } from "better-auth";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { takeLaunchTicket } from "@/lib/db/lti-launches";
-import { holdsTicket } from "./lti-ticket-binding";
+import { holdsTicket, TICKET_SHAPE } from "./lti-ticket-binding";
 
 /**
  * Signing in from an LMS launch (lib/lti): GET /api/auth/lti/session?ticket=…
@@ -21,7 +21,7 @@ export const ltiSignIn = {
   endpoints: {
     ltiSession: createAuthEndpoint(
       "/lti/session",
-      { method: "GET", query: z.object({ ticket: z.string().min(1).max(100) }), requireHeaders: true },
+      { method: "GET", query: z.object({ ticket: z.string().regex(TICKET_SHAPE) }), requireHeaders: true },
       async (ctx) => {
         if (!holdsTicket(ctx.headers?.get("cookie"), ctx.query.ticket)) throw ctx.redirect(`/lti/continue?ticket=${encodeURIComponent(ctx.query.ticket)}`);
         const launch = await takeLaunchTicket(db(), ctx.query.ticket, "sign-in");

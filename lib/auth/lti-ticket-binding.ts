@@ -12,6 +12,9 @@
  */
 export const TICKET_COOKIE = "descent_lti_ticket";
 export const TICKET_COOKIE_PATH = "/api/auth/lti";
+/** What a ticket looks like (lib/lti/launch-flow.ts makes 32 base64url characters): anything else is no ticket. */
+export const TICKET_SHAPE = /^[\w-]{1,100}$/;
+
 /** A launch's ticket is good this long, once; its binding cookie, as long. */
 export const TICKET_TTL_MS = 2 * 60_000;
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
+import { TICKET_SHAPE } from "@/lib/auth/lti-ticket-binding";
 import { pendingSignIn } from "@/lib/db/lti-launches";
 
 export const metadata: Metadata = { title: "Continue from your LMS" };
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Continue from your LMS" };
  */
 export default async function ContinueFromLmsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { ticket } = await searchParams;
-  const pending = typeof ticket === "string" && ticket.length <= 100 ? await pendingSignIn(db(), ticket) : undefined;
+  const pending = typeof ticket === "string" && TICKET_SHAPE.test(ticket) ? await pendingSignIn(db(), ticket) : undefined;
   if (!pending || typeof ticket !== "string") redirect("/lti/expired");
   return (
     <main className="account-page">

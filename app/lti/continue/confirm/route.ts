@@ -1,5 +1,5 @@
 import { ApiError, handle, requireSameOrigin } from "@/lib/api/http";
-import { ticketCookie } from "@/lib/auth/lti-ticket-binding";
+import { TICKET_SHAPE, ticketCookie } from "@/lib/auth/lti-ticket-binding";
 
 /**
  * The "Continue as …" button of /lti/continue: posted from this site's own
@@ -10,7 +10,7 @@ export const POST = handle(async (request: Request) => {
   requireSameOrigin(request);
   const form = await request.formData().catch(() => undefined);
   const ticket = form?.get("ticket");
-  if (typeof ticket !== "string" || !/^[\w-]{1,100}$/.test(ticket)) throw new ApiError(400, "The form must carry the launch's ticket.");
+  if (typeof ticket !== "string" || !TICKET_SHAPE.test(ticket)) throw new ApiError(400, "The form must carry the launch's ticket.");
   return new Response(null, {
     status: 303,
     headers: { location: `/api/auth/lti/session?ticket=${encodeURIComponent(ticket)}`, "set-cookie": ticketCookie(ticket, "continue"), "cache-control": "no-store" },
