@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import { env } from "./lib/env";
-import { HASHED_KERNEL_FILES, IMMUTABLE } from "./lib/http-server/cache-control";
+import { HASHED_FILES, IMMUTABLE } from "./lib/http-server/cache-control";
 
 // Every setting is checked once, here, so a bad one stops `next dev`, `next
 // build` and `next start` at once, naming the variable.
@@ -25,7 +25,7 @@ const nextConfig: NextConfig = {
     return [
       { source: "/kernel/:path*", headers: anyOrigin },
       // Named by their content's hash: a cached chunk is never stale (lib/http-server/cache-control.ts).
-      { source: HASHED_KERNEL_FILES, headers: [{ key: "Cache-Control", value: IMMUTABLE }] },
+      ...HASHED_FILES.map((source) => ({ source, headers: [{ key: "Cache-Control", value: IMMUTABLE }] })),
       { source: "/tfjs/:path*", headers: anyOrigin },
       { source: "/data/:path*", headers: anyOrigin },
       {

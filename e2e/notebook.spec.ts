@@ -196,6 +196,10 @@ test.describe("the notebook", () => {
   });
 
   test("the editor knows tf and the display helpers, and Escape leaves it", async ({ page }) => {
+    const editorFiles: Array<{ url: string; cacheControl: string | null }> = [];
+    page.on("response", (response) => {
+      if (new URL(response.url()).pathname.startsWith("/monaco/")) editorFiles.push({ url: response.url(), cacheControl: response.headers()["cache-control"] ?? null });
+    });
     await page.goto(LESSON);
     await setCellCode(page, cell(page, 0), "tf.tensor2");
     await page.keyboard.press("Control+Space");
@@ -208,6 +212,12 @@ test.describe("the notebook", () => {
     await page.keyboard.press("Escape");
     await page.keyboard.press("Escape"); // leaves the editor
     await expect(cell(page, 0).getByRole("button", { name: /^Run cell/ })).toBeFocused();
+    // The editor is this site's own build (scripts/monaco-files.ts): its hashed chunks are cached for good, and
+    // tf's declarations live in its TypeScript worker, never fetched by the page.
+    const chunks = editorFiles.filter((file) => file.url.includes("/monaco/chunks/"));
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const chunk of chunks) expect(chunk.cacheControl, chunk.url).toContain("immutable");
+    expect(editorFiles.map((file) => new URL(file.url).pathname)).toEqual(expect.arrayContaining(["/monaco/editor.js", "/monaco/editor.css", "/monaco/typescript.worker.js"]));
   });
 
   test("screen-reader mode, once chosen, stays on across reloads and lessons", async ({ page }) => {

@@ -18,6 +18,9 @@
  * 4. Responsiveness: the longest main-thread task while the CNN trains in the kernel.
  * 5. WASM with and without cross-origin isolation (scripts/bench-wasm-threads.ts).
  *
+ * BENCH_ONLY=cold runs section 3 alone; BENCH_ONLY=responsiveness runs
+ * section 4 alone, several times (benchResponsiveness).
+ *
  * BENCH_WEBGPU=off launches Chromium without WebGPU, as most browsers here
  * are: a first visit then calibrates WebGL alone.
  */
@@ -225,6 +228,11 @@ try {
   await fetch(LESSON);
   await fetch(`${server.url}/api/kernel`);
 
+  if (process.env.BENCH_ONLY === "responsiveness") {
+    await benchResponsiveness();
+    process.exit(0);
+  }
+
   // 3. Cold start, measured first: VISITS fresh browser contexts (empty HTTP cache, not calibrated), each followed by
   // a second visit in the same context (warm HTTP cache); the median of each kind is broken down.
   const colds: Visit[] = [];
@@ -256,7 +264,7 @@ try {
   // BENCH_ONLY=cold stops here: the start-up alone, in a minute.
   if (process.env.BENCH_ONLY !== "cold") {
     await printCalibration(page);
-    await benchTraining(page, await page.getByTestId("backend").inputValue());
+    await benchTraining(page);
     console.log("");
     await benchWasmThreads(browser);
   }
@@ -299,10 +307,25 @@ function describeLongTask(task: LongTask, frames: LongFrame[]): string {
   return `${Math.round(task.duration)} ms task (${task.owner}), ${Math.round(task.at)} ms after Run: ${what}`;
 }
 
-/** Sections 1, 2 and 4: training throughput, in the kernel and bare, per backend; the main thread while training. */
-async function benchTraining(page: Page, backend: string) {
-  // 4 and 1 (kernel side): train in the kernel with a live chart, watching the page's long tasks
-  // from the moment the cell runs (not while the editor itself loads).
+/** Puts the seed CNN in the benchmark cell, with a live chart, runs it, and returns samples per second. */
+async function trainInKernel(page: Page, beforeRun?: () => Promise<void>): Promise<number> {
+  const output = await runInCell(
+    page,
+    `${TRAIN_SOURCE}
+const chart = display.chart({ title: "bench", x: "batch", series: ["loss", "accuracy"] });
+const perSecond = await trainSeedCnn(tf, ${BATCHES}, ${BATCH_SIZE}, (i, loss, accuracy) => chart.push({ loss, accuracy }));
+console.log("kernel samples/s: " + perSecond.toFixed(1));`,
+    /kernel samples\/s/,
+    beforeRun,
+  );
+  return number(output, "kernel samples/s");
+}
+
+/**
+ * Section 4: trains in the kernel with a live chart, watching the page's long
+ * tasks from the moment the cell runs (not while the editor itself loads).
+ */
+async function trainWatchingTasks(page: Page): Promise<{ throughput: number; longTasks: LongTask[]; longFrames: LongFrame[] }> {
   const watchLongTasks = async () => {
     await page.waitForTimeout(3000);
     await page.evaluate(() => {
@@ -328,42 +351,69 @@ async function benchTraining(page: Page, backend: string) {
       }).observe({ type: "long-animation-frame" });
     });
   };
-  const trainInKernel = async (beforeRun?: () => Promise<void>) =>
-    number(
-      await runInCell(
-        page,
-        `${TRAIN_SOURCE}
-const chart = display.chart({ title: "bench", x: "batch", series: ["loss", "accuracy"] });
-const perSecond = await trainSeedCnn(tf, ${BATCHES}, ${BATCH_SIZE}, (i, loss, accuracy) => chart.push({ loss, accuracy }));
-console.log("kernel samples/s: " + perSecond.toFixed(1));`,
-        /kernel samples\/s/,
-        beforeRun,
-      ),
-      "kernel samples/s",
-    );
-  // The seed CNN needs a backend that can train a convolution (WASM cannot): switch in the badge, as a learner would.
-  if (backend === "wasm" || backend === "cpu") {
-    backend = "webgl";
-    await page.getByTestId("backend").selectOption(backend);
-    await page.waitForFunction(
-      (wanted) => (document.querySelector('[data-testid="backend"]') as HTMLSelectElement | null)?.value === wanted && document.querySelector(".kernel-status")?.textContent === "Ready",
-      backend,
-      { timeout: 120_000 },
-    );
-  }
-  const kernelRuns = [await trainInKernel(watchLongTasks)];
+  const throughput = await trainInKernel(page, watchLongTasks);
   const { longTasks, longFrames } = await page.evaluate(() => {
     const w = window as unknown as { longTasks: LongTask[]; longFrames: LongFrame[] };
     return { longTasks: w.longTasks, longFrames: w.longFrames };
   });
+  return { throughput, longTasks, longFrames };
+}
+
+/** The backend the seed CNN trains on: the page's, unless it cannot train a convolution (WASM, CPU); then WebGL, switched in the badge as a learner would. */
+async function convolutionBackend(page: Page): Promise<string> {
+  const backend = await page.getByTestId("backend").inputValue();
+  if (backend !== "wasm" && backend !== "cpu") return backend;
+  await page.getByTestId("backend").selectOption("webgl");
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="backend"]') as HTMLSelectElement | null)?.value === "webgl" && document.querySelector(".kernel-status")?.textContent === "Ready",
+    undefined,
+    { timeout: 120_000 },
+  );
+  return "webgl";
+}
+
+/** Section 4's line: the browser reports only tasks over 50 ms, so none reported means none was longer. */
+function printLongTasks(longTasks: LongTask[], longFrames: LongFrame[]) {
+  const durations = longTasks.map((task) => task.duration);
+  console.log(`   longest main-thread task while training: ${longTasks.length ? `${Math.max(...durations).toFixed(0)} ms` : "none over 50 ms"} (goal 50); tasks over 50 ms: ${longTasks.length}`);
+  for (const task of longTasks) console.log(`   ${describeLongTask(task, longFrames)}`);
+}
+
+/**
+ * BENCH_ONLY=responsiveness: section 4 alone, BENCH_RUNS times (default 5),
+ * each in a fresh browser context, on the page the full run trains on: a
+ * second visit (after a first one, closed once its first cell answered) that
+ * ran the first cell and calibrated the browser in the background. The longest task varies from run to run (a garbage collection
+ * may or may not fall inside the training), so one run says little.
+ */
+async function benchResponsiveness() {
+  console.log("4. Responsiveness while the CNN trains in the kernel, a fresh browser context each run");
+  const longest: string[] = [];
+  for (let run = 0; run < Number(process.env.BENCH_RUNS ?? 5); run++) {
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    await visit(first);
+    await first.close();
+    const page = await context.newPage();
+    await visit(page);
+    await page.waitForFunction(() => localStorage.getItem("descent:calibration"), undefined, { timeout: 300_000 });
+    await convolutionBackend(page);
+    const { longTasks, longFrames } = await trainWatchingTasks(page);
+    console.log(`   run ${run + 1}:`);
+    printLongTasks(longTasks, longFrames);
+    longest.push(longTasks.length ? `${Math.round(Math.max(...longTasks.map((task) => task.duration)))} ms` : "none");
+    await context.close();
+  }
+  console.log(`   longest task over 50 ms, per run: ${longest.join(", ")}`);
+}
+
+/** Sections 1, 2 and 4: training throughput, in the kernel and bare, per backend; the main thread while training. */
+async function benchTraining(page: Page) {
+  const backend = await convolutionBackend(page);
+  const watched = await trainWatchingTasks(page);
+  const kernelRuns = [watched.throughput];
 
   // 1 (bare side): the same training with tfjs on the page itself, same backend, same page load.
-  // Monaco's AMD loader defines `define`, which would make tf.min.js register as an AMD module instead of `window.tf`.
-  await page.evaluate(() => {
-    const w = window as unknown as { define?: unknown; savedDefine?: unknown };
-    w.savedDefine = w.define;
-    w.define = undefined;
-  });
   await page.addScriptTag({ path: path.resolve("node_modules/@tensorflow/tfjs/dist/tf.min.js") });
   await page.addScriptTag({ path: path.resolve("node_modules/@tensorflow/tfjs-backend-webgpu/dist/tf-backend-webgpu.min.js") });
   await page.addScriptTag({ path: path.resolve("node_modules/@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.min.js") });
@@ -386,7 +436,7 @@ console.log("kernel samples/s: " + perSecond.toFixed(1));`,
   // Alternate the two, twice, and keep each side's best run: background work (the editor's
   // TypeScript worker, the GPU process) slows whichever run it overlaps, not one side.
   const bareRuns = [await trainBare(backend)];
-  kernelRuns.push(await trainInKernel());
+  kernelRuns.push(await trainInKernel(page));
   bareRuns.push(await trainBare(backend));
   const kernelThroughput = Math.max(...kernelRuns);
   const bareThroughput = Math.max(...bareRuns);
@@ -436,8 +486,5 @@ if (ok) {
   }
   console.log("");
   console.log("4. Responsiveness while the CNN trains in the kernel");
-  // The browser reports only tasks over 50 ms: none reported means none was longer.
-  const durations = longTasks.map((task) => task.duration);
-  console.log(`   main-thread tasks over 50 ms: ${longTasks.length}; longest: ${longTasks.length ? `${Math.max(...durations).toFixed(0)} ms` : "none over 50 ms"}`);
-  for (const task of longTasks) console.log(`   ${describeLongTask(task, longFrames)}`);
+  printLongTasks(watched.longTasks, watched.longFrames);
 }

@@ -5,9 +5,9 @@
  *   chunks hold TensorFlow.js's core and each of its backends (WebGPU, WebGL,
  *   WASM, CPU) apart, so a kernel loads only the backend it starts;
  * - public/tfjs/: the WASM backend's .wasm files;
- * - public/monaco/vs/: the Monaco editor, loaded only when a learner edits a cell;
- * - public/monaco/cell-types.json: TensorFlow.js's type declarations and the
- *   cell globals (lib/kernel/cell-globals.d.ts), for completion and hover docs;
+ * - public/monaco/: the cell editor, loaded only when a learner edits a cell
+ *   (scripts/monaco-files.ts), with TensorFlow.js's type declarations and the
+ *   cell globals (lib/kernel/cell-globals.d.ts) for completion and hover docs;
  * - public/data/mnist/: 10,000 real MNIST digits from the `mnist` package, one
  *   byte a pixel, shuffled once with a fixed seed.
  *   The data files' gzipped copies (*.bin.gz) are what browsers get
@@ -23,6 +23,7 @@ import path from "node:path";
 import { constants, gzipSync } from "node:zlib";
 import { gzippedCopyOf } from "@/lib/http-server/precompressed";
 import { buildProcesses } from "./build-processes";
+import { buildMonaco } from "./monaco-files";
 import { prepareMnist } from "./mnist-files";
 import { prepareText } from "./text-files";
 
@@ -58,52 +59,6 @@ function tfjsWasm() {
   for (const file of readdirSync(from).filter((f) => f.endsWith(".wasm"))) cpSync(path.join(from, file), path.join(to, file));
 }
 
-/** Copied once per Monaco version: 25 MB that rarely changes. */
-function monaco() {
-  const from = path.join(packageDir("monaco-editor"), "min", "vs");
-  const to = path.join(publicDir, "monaco", "vs");
-  const stamp = path.join(publicDir, "monaco", "version.txt");
-  const version = JSON.parse(readFileSync(path.join(packageDir("monaco-editor"), "package.json"), "utf8")).version as string;
-  if (existsSync(stamp) && readFileSync(stamp, "utf8") === version) return;
-  cpSync(from, to, { recursive: true });
-  writeFileSync(stamp, version);
-}
-
-/** The tfjs packages a cell's `tf` is made of (the backends' own exports are left out: learners do not need them). */
-const TFJS_TYPE_PACKAGES = ["tfjs-core", "tfjs-layers", "tfjs-converter", "tfjs-data"];
-
-/**
- * Every .d.ts file of those packages, keyed by the path the editor's
- * TypeScript worker will resolve imports to, plus an entry point for
- * "@tensorflow/tfjs" itself and the cell globals.
- */
-function cellTypes() {
-  const files: Record<string, string> = {};
-  const walk = (dir: string, prefix: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full, `${prefix}/${entry.name}`);
-      else if (entry.name.endsWith(".d.ts")) files[`${prefix}/${entry.name}`] = readFileSync(full, "utf8");
-    }
-  };
-  for (const name of TFJS_TYPE_PACKAGES) {
-    const base = `file:///node_modules/@tensorflow/${name}`;
-    walk(path.join(packageDir(`@tensorflow/${name}`), "dist"), `${base}/dist`);
-    files[`${base}/index.d.ts`] = 'export * from "./dist/index";\n';
-  }
-  files["file:///node_modules/@tensorflow/tfjs/index.d.ts"] = [
-    'export * from "@tensorflow/tfjs-core";',
-    'export * from "@tensorflow/tfjs-layers";',
-    'export * from "@tensorflow/tfjs-converter";',
-    'import * as data from "@tensorflow/tfjs-data";',
-    "export { data };",
-    "",
-  ].join("\n");
-  files["file:///cell-globals.d.ts"] = readFileSync(path.join(root, "lib/kernel/cell-globals.d.ts"), "utf8");
-  mkdirSync(path.join(publicDir, "monaco"), { recursive: true });
-  writeFileSync(path.join(publicDir, "monaco", "cell-types.json"), JSON.stringify(files));
-}
-
 /** A gzipped copy of each binary data file, made again only when the file is newer than its copy. */
 function gzipDataFiles() {
   const dataDir = path.join(publicDir, "data");
@@ -120,8 +75,7 @@ function gzipDataFiles() {
 await kernel();
 await buildProcesses(root);
 tfjsWasm();
-monaco();
-cellTypes();
+await buildMonaco(root);
 prepareMnist(root);
 prepareText(root);
 gzipDataFiles();

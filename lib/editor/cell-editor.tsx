@@ -2,9 +2,7 @@
 
 import Editor, { loader, type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef } from "react";
-
-// Monaco is served from this site (copied to public/monaco by `npm run assets`), never from a CDN.
-loader.config({ paths: { vs: "/monaco/vs" } });
+import { MONACO_MODULE, MONACO_STYLESHEET } from "./monaco-files";
 
 type Monaco = Parameters<OnMount>[1];
 type EditorInstance = Parameters<OnMount>[0];
@@ -13,30 +11,31 @@ type EditorInstance = Parameters<OnMount>[0];
 type TypeScriptDefaults = {
   setCompilerOptions(options: Record<string, unknown>): void;
   setDiagnosticsOptions(options: { noSemanticValidation?: boolean; noSyntaxValidation?: boolean }): void;
-  setExtraLibs(libs: Array<{ content: string; filePath?: string }>): void;
 };
 
-let cellTypesLoaded: Promise<void> | undefined;
+let monacoLoaded: Promise<void> | undefined;
 
 /**
- * Teaches the editor's TypeScript about `tf` (the real @tensorflow/tfjs
- * declarations, with their docs), `display` and `data`, once per page.
+ * Loads the editor from this site (public/monaco, built by `npm run assets`
+ * from lib/editor/monaco.bundle.ts), never from a CDN, and hands it to the React
+ * wrapper. Its TypeScript worker already knows `tf` (the real
+ * @tensorflow/tfjs declarations, with their docs), `display` and `data`.
  * Semantic errors stay off: each cell is its own model, and names defined in
  * an earlier cell, or top-level await, would otherwise be marked wrong.
  */
-function loadCellTypes(monaco: Monaco): Promise<void> {
-  cellTypesLoaded ??= (async () => {
-    const namespaces = monaco as unknown as { typescript?: { typescriptDefaults: TypeScriptDefaults } };
-    const defaults = namespaces.typescript?.typescriptDefaults;
-    if (!defaults) return;
+export function loadMonaco(): Promise<void> {
+  monacoLoaded ??= (async () => {
+    const stylesheet = document.createElement("link");
+    stylesheet.rel = "stylesheet";
+    stylesheet.href = MONACO_STYLESHEET;
+    document.head.append(stylesheet);
+    const monaco = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ MONACO_MODULE)) as Monaco & { typescript: { typescriptDefaults: TypeScriptDefaults } };
+    const defaults = monaco.typescript.typescriptDefaults;
     defaults.setCompilerOptions({ target: 9 /* ES2022 */, module: 99 /* ESNext */, moduleResolution: 2 /* Node */, allowNonTsExtensions: true, strict: false });
     defaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: false });
-    const response = await fetch("/monaco/cell-types.json");
-    if (!response.ok) return; // completion without tf's types is still an editor
-    const files = (await response.json()) as Record<string, string>;
-    defaults.setExtraLibs(Object.entries(files).map(([filePath, content]) => ({ filePath, content })));
+    loader.config({ monaco });
   })();
-  return cellTypesLoaded;
+  return monacoLoaded;
 }
 
 export type CellEditorProps = {
@@ -68,7 +67,6 @@ export default function CellEditor({ value, label, error, screenReader, onChange
   });
 
   const onMount: OnMount = (editor, monaco) => {
-    void loadCellTypes(monaco);
     editorRef.current = editor;
     monacoRef.current = monaco;
     editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => {

@@ -1,10 +1,11 @@
 /**
- * How long browsers may keep the kernel's files. Its chunks are named by a
- * hash of their content (scripts/prepare-assets.ts), so a changed chunk is a
- * new URL and a cached one never goes stale: browsers keep them for a year
- * and never ask again, which makes a second visit's kernel start from cache.
- * The entry scripts (worker.js, frame.js) keep their names, so they are
- * revalidated each time; they are small and name the chunks by hash.
+ * How long browsers may keep the kernel's and the editor's files. Their chunks
+ * are named by a hash of their content (scripts/prepare-assets.ts,
+ * scripts/monaco-files.ts), so a changed chunk is a new URL and a cached one
+ * never goes stale: browsers keep them for a year and never ask again, which
+ * makes a second visit's kernel and editor start from cache. The entry
+ * scripts (worker.js, frame.js, editor.js) keep their names, so they are
+ * revalidated each time; they name the chunks by hash.
  */
 export const IMMUTABLE = "public, max-age=31536000, immutable";
 
@@ -15,5 +16,5 @@ export function isHashedKernelFile(path: string): boolean {
   return HASHED_KERNEL_FILE.test(path);
 }
 
-/** The same files, as a next.config.ts `headers()` source pattern. */
-export const HASHED_KERNEL_FILES = "/kernel/chunks/:path*";
+/** The same files, and the editor's chunks, as next.config.ts `headers()` source patterns. */
+export const HASHED_FILES = ["/kernel/chunks/:path*", "/monaco/chunks/:path*"];

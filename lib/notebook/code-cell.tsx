@@ -7,8 +7,15 @@ import { useScreenReaderMode } from "./kernel-bar";
 import { useCell, useNotebook, useRunningCell } from "./notebook-hooks";
 import { useSteadyHeight } from "./steady-height";
 
-// Monaco's loader is fetched only when a learner starts editing a cell.
-const CellEditor = dynamic(() => import("@/lib/editor/cell-editor"), { ssr: false });
+// The editor is fetched only when a learner starts editing a cell, and shown once Monaco itself has loaded.
+const CellEditor = dynamic(
+  async () => {
+    const editor = await import("@/lib/editor/cell-editor");
+    await editor.loadMonaco();
+    return editor;
+  },
+  { ssr: false },
+);
 
 type CodeCellProps = {
   cellId: string;

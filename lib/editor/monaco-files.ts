@@ -1,0 +1,9 @@
+/** Where `npm run assets` puts the editor's workers (classic scripts, one file each). */
+export const MONACO_WORKERS = {
+  editor: "/monaco/editor.worker.js",
+  typescript: "/monaco/typescript.worker.js",
+} as const;
+
+/** The editor itself: an ES module, and the stylesheet its modules import. */
+export const MONACO_MODULE = "/monaco/editor.js";
+export const MONACO_STYLESHEET = "/monaco/editor.css";
