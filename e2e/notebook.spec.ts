@@ -220,6 +220,16 @@ test.describe("the notebook", () => {
     expect(editorFiles.map((file) => new URL(file.url).pathname)).toEqual(expect.arrayContaining(["/monaco/editor.js", "/monaco/editor.css", "/monaco/typescript.worker.js"]));
   });
 
+  test("when the editor cannot load, the cell keeps its code on show, says so, and still runs", async ({ page }) => {
+    await page.route("**/monaco/editor.js", (route) => route.abort("connectionfailed"));
+    await page.goto(LESSON);
+    await cell(page, 0).locator(".cell-code").click();
+    await expect(cell(page, 0).getByRole("status")).toContainText("The editor could not load");
+    await expect(cell(page, 0).locator("pre.shiki")).toBeVisible();
+    await runCell(page, 0);
+    await expect(outputs(page, 0)).toContainText("-9.333", { timeout: 60_000 });
+  });
+
   test("screen-reader mode, once chosen, stays on across reloads and lessons", async ({ page }) => {
     await page.goto(LESSON);
     await page.getByLabel("Screen-reader mode").check();

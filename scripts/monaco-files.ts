@@ -76,6 +76,9 @@ export async function buildMonaco(root: string): Promise<void> {
     loader: { ".ttf": "file" },
     plugins: [leanWorkerStarter(root)],
   });
+  // esbuild also writes the CSS that the lazily loaded chunks' imports reach; editor.css holds all of it already
+  // (lib/editor/cell-editor.tsx links it), and nothing would load these copies.
+  for (const file of readdirSync(path.join(outdir, "chunks")).filter((name) => name.endsWith(".css"))) rmSync(path.join(outdir, "chunks", file));
   await build({
     ...common,
     entryPoints: { "editor.worker": "node_modules/monaco-editor/esm/vs/editor/editor.worker.js", "typescript.worker": "lib/editor/typescript.worker.ts" },

@@ -8,14 +8,27 @@ import { useCell, useNotebook, useRunningCell } from "./notebook-hooks";
 import { useSteadyHeight } from "./steady-height";
 
 // The editor is fetched only when a learner starts editing a cell, and shown once Monaco itself has loaded.
+// If it cannot load (the network dropped, a proxy blocked it), the cell keeps its code on show and still runs.
 const CellEditor = dynamic(
   async () => {
     const editor = await import("@/lib/editor/cell-editor");
-    await editor.loadMonaco();
-    return editor;
+    try {
+      await editor.loadMonaco();
+      return editor;
+    } catch {
+      return EditorUnavailable;
+    }
   },
   { ssr: false },
 );
+
+function EditorUnavailable() {
+  return (
+    <p className="cell-editor-unavailable" role="status">
+      The editor could not load, so this cell cannot be edited until you reload the page. Run still runs the code shown.
+    </p>
+  );
+}
 
 type CodeCellProps = {
   cellId: string;
