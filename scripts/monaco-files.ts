@@ -1,7 +1,7 @@
 /**
  * The cell editor, built from Monaco's ES modules into public/monaco/
  * (lib/editor/monaco.bundle.ts says what it holds and why):
- * - editor.js and editor.css, named as lib/editor/monaco-files.ts says; the
+ * - editor.js and editor.css, named as lib/editor/monaco-urls.ts says; the
  *   code they load lazily (TypeScript's language support) and the icon font are
  *   in chunks/, named by a hash of their content, so they are cached for good;
  * - editor.worker.js and typescript.worker.js, one classic script each; the

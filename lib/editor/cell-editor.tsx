@@ -2,7 +2,7 @@
 
 import Editor, { loader, type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef } from "react";
-import { MONACO_MODULE, MONACO_STYLESHEET } from "./monaco-files";
+import { MONACO_MODULE, MONACO_STYLESHEET } from "./monaco-urls";
 
 type Monaco = Parameters<OnMount>[1];
 type EditorInstance = Parameters<OnMount>[0];

@@ -11,7 +11,7 @@
  *
  * Loaded only when a learner opens a cell's editor (lib/editor/cell-editor.tsx).
  */
-import { MONACO_WORKERS } from "./monaco-files";
+import { MONACO_WORKERS } from "./monaco-urls";
 
 export * from "monaco-editor/editor/editor.api.js";
 export * as typescript from "monaco-editor/languages/features/typescript/register.js";

@@ -1,4 +1,4 @@
-/** Where `npm run assets` puts the editor's workers (classic scripts, one file each). */
+/** The editor's workers on this site, where `npm run assets` puts them (classic scripts, one file each). */
 export const MONACO_WORKERS = {
   editor: "/monaco/editor.worker.js",
   typescript: "/monaco/typescript.worker.js",
